@@ -1,0 +1,42 @@
+# Two commands do everything on a fresh machine: `make site` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+SOURCE ?= ../shared/corpus
+OUT ?= build/converted
+GENERATED := docs/library
+REPORT := build/report.json
+export PYTHONPATH := $(CURDIR)/tools
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+
+.PHONY: site convert pages serve test clean
+
+$(VENV)/.installed: requirements.txt constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
+	touch $@
+
+## site: convert SOURCE into docs/library and build the site into site/
+site: pages
+	$(PY) -m mkdocs build --strict --quiet
+
+## pages: convert SOURCE into the git-ignored docs/library (report in build/report.json)
+pages: $(VENV)/.installed
+	$(PY) -m converter --source "$(SOURCE)" --out $(GENERATED) --report $(REPORT)
+
+## convert: convert SOURCE into OUT, with OUT/report.json
+convert: $(VENV)/.installed
+	$(PY) -m converter --source "$(SOURCE)" --out "$(OUT)"
+
+## serve: convert, then serve the site on http://127.0.0.1:8000 with live reload
+serve: pages
+	$(PY) -m mkdocs serve --watch tools --watch "$(SOURCE)"
+
+## test: the whole test suite (unit, corpus integration, site build)
+test: $(VENV)/.installed
+	$(PY) -m pytest -q
+
+clean:
+	rm -rf site build $(GENERATED) .cache

@@ -1,0 +1,1 @@
+"""Raw interview documents to tagged Markdown pages: read, split, normalise, enrich, emit."""

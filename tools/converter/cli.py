@@ -1,0 +1,85 @@
+"""``python -m converter --source DIR --out DIR``: the maintainer's entry point.
+
+Prints one line per document (entries found, pattern used) and its warnings.
+Exit status: 0 when pages were written, 1 when no document could be converted,
+2 for a usage or settings error. No traceback reaches the user.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections import Counter
+from pathlib import Path
+
+from . import emit, sources
+from .model import Document
+from .pipeline import convert_bytes
+from .read import ReadError
+
+
+def arguments(argv):
+    parser = argparse.ArgumentParser(prog="converter", description=__doc__.splitlines()[0])
+    parser.add_argument("--source", type=Path, required=True, help="folder of raw documents")
+    parser.add_argument("--out", type=Path, required=True, help="folder for the generated pages (replaced)")
+    parser.add_argument("--report", type=Path, help="where to write report.json (default: OUT/report.json)")
+    parser.add_argument("--data", type=Path, default=sources.DATA, help="folder with sources.yml and cleanup.yml")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    return parser.parse_args(argv)
+
+
+def convert_one(path: Path, settings, debug: bool) -> Document:
+    source = sources.source_for(path.name, settings)
+    try:
+        return convert_bytes(path.read_bytes(), source, settings)[0]
+    except OSError as err:
+        problem = f"cannot read: {err.strerror or err}"
+    except ReadError as err:
+        problem = str(err)
+    except Exception as err:  # a converter bug must not cost the other documents
+        if debug:
+            traceback.print_exc()
+        problem = f"internal error ({type(err).__name__}: {err}); please report it with this file"
+    document = Document(source=source, pattern=None, failed=True)
+    document.warnings.append(problem)
+    return document
+
+
+def summary(document: Document) -> list[str]:
+    name = document.source.file
+    if document.failed:
+        return [f"{name}: FAILED, skipped: " + "; ".join(document.warnings)]
+    reasons = Counter(d.reason.split(":")[0] for d in document.drops)
+    dropped = ", ".join(f"{n} {reason}" for reason, n in sorted(reasons.items()))
+    lines = [f"{name}: {len(document.entries)} entries, pattern {document.pattern}"
+             + (f"; dropped: {dropped}" if dropped else "")]
+    lines += [f"  warning: {name}: {w}" for w in document.warnings]
+    return lines
+
+
+def main(argv=None) -> int:
+    args = arguments(argv)
+    if not args.source.is_dir():
+        print(f"error: source folder {args.source} not found", file=sys.stderr)
+        return 2
+    try:
+        settings = sources.load(args.data)
+    except sources.SettingsError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    paths = sources.documents_in(args.source)
+    if not paths:
+        print(f"error: no .txt or .md documents in {args.source}", file=sys.stderr)
+        return 1
+    documents = [convert_one(path, settings, args.debug) for path in paths]
+    for document in documents:
+        for line in summary(document):
+            print(line, file=sys.stderr if document.failed or line.startswith("  warning") else sys.stdout)
+    if all(d.failed for d in documents):
+        print("error: no document could be converted; previous output left as it was", file=sys.stderr)
+        return 1
+    emit.write_tree(args.out, emit.files_for(documents), emit.report(documents), args.report)
+    pages = sum(len(d.entries) for d in documents)
+    print(f"{pages} pages from {sum(not d.failed for d in documents)} documents written to {args.out}")
+    return 0

@@ -1,0 +1,26 @@
+"""Conservation: every word of a raw document is on a page or in the drop report.
+
+Words are compared as multisets, so a word repeated ten times in the source
+must be accounted for ten times.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from typing import Iterable
+
+WORD = re.compile(r"\w+")
+
+
+def words(text: str) -> Counter:
+    return Counter(WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
+
+
+def missing_words(raw: str, outputs: Iterable[str]) -> Counter:
+    """Words of ``raw`` not found (as often) in ``outputs``; empty when nothing is lost."""
+    found = Counter()
+    for text in outputs:
+        found.update(words(text))
+    return words(raw) - found

@@ -1,0 +1,146 @@
+"""The document model every pipeline stage reads and returns.
+
+Line numbers are 0-based and end-exclusive inside the pipeline (they index
+``Text.lines``); they become 1-based and inclusive only in reports and pages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Attribution:
+    author: str | None = None
+    origin: str | None = None
+
+
+@dataclass(frozen=True)
+class TopicHint:
+    """One topic start in a notes document: the heading text as written, and
+    the title its page gets (defaults to the heading)."""
+
+    heading: str
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """A raw document's settings from ``sources.yml`` (or auto-detected ones)."""
+
+    file: str
+    slug: str
+    title: str
+    attribution: Attribution = Attribution()
+    pattern: str | None = None  # a detector name, "topics", or None = auto
+    topics: tuple[TopicHint, ...] = ()
+    titles: tuple[tuple[int, str], ...] = ()  # (original number, title) overrides
+    configured: bool = True
+
+
+@dataclass(frozen=True)
+class DropRule:
+    """A block whose whole text matches ``pattern`` is not content."""
+
+    pattern: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Settings:
+    sources: tuple[Source, ...]
+    drop_rules: tuple[DropRule, ...]
+    label_headings: tuple[str, ...]
+    max_line_length: int
+
+
+@dataclass(frozen=True)
+class Text:
+    """A decoded document: its lines (no line ends) and what reading noticed."""
+
+    file: str
+    lines: tuple[str, ...]
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ListItem:
+    start: int
+    end: int
+    content_indent: int
+
+
+@dataclass(frozen=True)
+class Block:
+    """A top-level Markdown block and the lines it spans."""
+
+    kind: str  # heading, paragraph, bullet_list, ordered_list, fence, code, html, hr, table, blockquote
+    start: int
+    end: int
+    level: int = 0  # heading level
+    items: tuple[ListItem, ...] = ()
+
+
+@dataclass(frozen=True)
+class Marker:
+    """Where a question (or topic) starts, as a detector saw it.
+
+    ``text`` is the statement after the marker (inline Markdown, may be empty);
+    ``prefix`` is the marker as written (``Q12.``, ``Question 5:``, ``12.``);
+    the statement spans lines ``line``..``end``.
+    """
+
+    line: int
+    end: int
+    number: int | None
+    text: str
+    prefix: str
+    form: str  # heading, bold, paragraph, list_item
+    level: int = 0
+    indent: int = 0
+    body_start: int | None = None  # first body line when the body starts inside the marker's block
+    repeats: tuple[tuple[int, str], ...] = ()  # (line, text) of the marker written again
+
+
+@dataclass(frozen=True)
+class Drop:
+    line: int  # 0-based first line
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Chapter:
+    title: str
+    line: int
+    intro: str = ""
+
+
+@dataclass
+class Entry:
+    """One page: a question with its answer, or one topic of a notes document."""
+
+    kind: str  # question or topic
+    title: str
+    statement: str
+    body: str
+    start: int
+    end: int
+    number: int | None = None
+    prefix: str = ""
+    chapter: str | None = None
+    slug: str = ""
+    path: str = ""
+
+
+@dataclass
+class Document:
+    """What the pipeline knows about one raw document once it has been split."""
+
+    source: Source
+    pattern: str | None
+    entries: list[Entry] = field(default_factory=list)
+    chapters: list[Chapter] = field(default_factory=list)
+    drops: list[Drop] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    failed: bool = False

@@ -1,0 +1,66 @@
+"""The converter's stages in order, for one document and for a folder.
+
+Pure apart from reading the raw files: everything returned is data for
+``emit`` to write.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import blocks as blocks_stage
+from .dedupe import dedupe
+from .model import Document, Settings, Source
+from .read import ReadError, decode
+from .sources import documents_in, slugify, source_for
+from .split import split
+
+
+def convert_bytes(data: bytes, source: Source, settings: Settings) -> tuple[Document, tuple[str, ...]]:
+    """One document through read, split and dedupe; returns it with its lines."""
+    document = Document(source=source, pattern=None)
+    if not source.configured:
+        document.warnings.append("not listed in sources.yml: settings auto-detected")
+    try:
+        text, drops = decode(source.file, data, settings.max_line_length)
+    except ReadError as err:
+        document.warnings.append(str(err))
+        document.failed = True
+        return document, ()
+    document.warnings += text.notes
+    document.drops += drops
+    parsed, notes = blocks_stage.parse(text.lines)
+    document.warnings += notes
+    split(text, source, parsed, settings.drop_rules, set(settings.label_headings), document)
+    dedupe(document, text.lines)
+    assign_paths(document)
+    document.drops.sort(key=lambda d: d.line)
+    return document, text.lines
+
+
+def assign_paths(document: Document) -> None:
+    """Readable, unique page paths: ``<source>/<title-slug>.md``."""
+    used: set[str] = {"index"}
+    for entry in document.entries:
+        base = slugify(entry.title)
+        slug, n = base, 2
+        while slug in used:
+            slug, n = f"{base}-{n}", n + 1
+        used.add(slug)
+        entry.slug = slug
+        entry.path = f"{document.source.slug}/{slug}.md"
+
+
+def convert_folder(folder: Path, settings) -> list[tuple[Document, tuple[str, ...]]]:
+    results = []
+    for path in documents_in(folder):
+        source = source_for(path.name, settings)
+        try:
+            data = path.read_bytes()
+        except OSError as err:
+            document = Document(source=source, pattern=None, failed=True)
+            document.warnings.append(f"cannot read: {err.strerror or err}")
+            results.append((document, ()))
+            continue
+        results.append(convert_bytes(data, source, settings))
+    return results

@@ -1,0 +1,72 @@
+"""Bytes to text: the only stage that sees raw bytes.
+
+Every problem is either fatal for the file (``ReadError``: nothing sensible can
+be made of it) or a note naming the line, so the other stages can trust that
+they get clean ``str`` lines.
+"""
+
+from __future__ import annotations
+
+from .model import Drop, Text
+
+BOM = b"\xef\xbb\xbf"
+
+
+class ReadError(Exception):
+    """The file cannot be converted at all; the message names why."""
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes or a high share of control bytes never occur in a text document."""
+    sample = data[:65536]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return controls > len(sample) * 0.05
+
+
+def decode_line(raw: bytes) -> tuple[str, str | None]:
+    """UTF-8 where possible; a line that is not UTF-8 is read as cp1252 (the usual
+    culprit when text was pasted through Windows tools) and the caller is told."""
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError as err:
+        column = err.start + 1
+        try:
+            return raw.decode("cp1252"), f"invalid UTF-8 at column {column}; read as cp1252"
+        except UnicodeDecodeError:
+            return raw.decode("utf-8", errors="replace"), (
+                f"invalid UTF-8 at column {column}; undecodable bytes replaced with U+FFFD"
+            )
+
+
+def decode(file: str, data: bytes, max_line_length: int) -> tuple[Text, list[Drop]]:
+    """Decode a raw document, one line at a time so a bad byte costs one line."""
+    if not data.strip():
+        raise ReadError("empty file: nothing to convert")
+    if looks_binary(data):
+        raise ReadError("binary file (contains NUL or control bytes): not a text document")
+    notes: list[str] = []
+    if data.startswith(BOM):
+        data = data[len(BOM):]
+        notes.append("line 1: UTF-8 byte order mark removed")
+    if b"\r\n" in data:
+        notes.append("CRLF line ends converted to LF")
+    raw_lines = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n").split(b"\n")
+    if raw_lines and raw_lines[-1] == b"":
+        raw_lines.pop()
+    lines: list[str] = []
+    drops: list[Drop] = []
+    for number, raw in enumerate(raw_lines):
+        line, problem = decode_line(raw)
+        if problem:
+            notes.append(f"line {number + 1}: {problem}")
+        line = line.replace("\x00", "")
+        if len(line) > max_line_length:
+            notes.append(
+                f"line {number + 1}: {len(line):,} characters long (limit {max_line_length:,}): dropped"
+            )
+            drops.append(Drop(number, line, f"line longer than {max_line_length:,} characters"))
+            line = ""
+        lines.append(line)
+    return Text(file=file, lines=tuple(lines), notes=tuple(notes)), drops

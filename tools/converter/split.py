@@ -1,0 +1,302 @@
+"""Blocks to entries: which markers are questions, where chapters start, and
+which lines belong to which page.
+
+Every non-blank line ends up in exactly one place: an entry's statement or
+body, a chapter's title or introduction, or a ``Drop`` with its reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import titles
+from .blocks import plain_text
+from .detect import BOLD_LINE, BY_NAME, Detector, choose, heading_text, question_level
+from .model import Block, Chapter, Document, Drop, DropRule, Entry, Marker, Source, Text
+
+DETAILS_LINE = re.compile(r"^\s*(</?details[^>]*>|<summary>.*</summary>)\s*$", re.IGNORECASE)
+WORD = re.compile(r"\w")
+
+
+@dataclass
+class Group:
+    """A question marker with the repeats that were merged into it."""
+
+    marker: Marker
+    statement: str
+    statement_end: int
+    header: str = ""  # a repeated (usually bold) header that names the question
+    drops: list[Drop] = field(default_factory=list)
+
+    @property
+    def line(self) -> int:
+        return self.marker.line
+
+
+def block_text(block: Block, lines) -> str:
+    return "\n".join(lines[block.start:block.end])
+
+
+def residue(blocks, lines, rules: tuple[DropRule, ...]) -> dict[int, str]:
+    """Blocks that are not content (chatbot residue, promo lines): block start -> reason."""
+    found = {}
+    compiled = [(re.compile(r.pattern, re.IGNORECASE | re.DOTALL), r.reason) for r in rules]
+    for block in blocks:
+        text = " ".join(line.strip() for line in lines[block.start:block.end]).strip()
+        text = re.sub(r"^#{1,6}\s+", "", text)
+        for pattern, reason in compiled:
+            if pattern.fullmatch(text):
+                found[block.start] = reason
+                break
+    return found
+
+
+def blank_between(lines, start: int, end: int, dropped: set[int]) -> bool:
+    return all(not lines[i].strip() or i in dropped for i in range(start, end))
+
+
+def accept(markers: list[Marker], detector: Detector, lines, dropped: set[int]) -> list[Group]:
+    """Walk the markers in order and keep the questions.
+
+    A marker repeating the current question's number before any answer text is
+    merged into it. Weak markers (numbered headings) must continue the
+    numbering, sit at the question level, or repeat an earlier question.
+    """
+    level = question_level(markers)
+    groups: list[Group] = []
+    seen: set[tuple[int | None, str]] = set()
+    for marker in markers:
+        if marker.line in dropped:
+            continue
+        current = groups[-1] if groups else None
+        if (current and marker.number is not None and marker.number == current.marker.number
+                and blank_between(lines, current.statement_end, marker.line, dropped)):
+            merge(current, marker)
+            continue
+        key = (marker.number, plain_text(marker.text).casefold())
+        if not detector.strong:
+            expected = (current.marker.number or 0) + 1 if current else 1
+            at_level = bool(marker.level and level and marker.level <= level)
+            if not (marker.number == expected or at_level or key in seen):
+                continue
+        seen.add(key)
+        group = Group(marker, marker.text, marker.end)
+        group.drops += [Drop(line, text, "repeated question marker") for line, text in marker.repeats]
+        groups.append(group)
+    return groups
+
+
+def merge(group: Group, marker: Marker) -> None:
+    """The same question marked twice (a '### Question 1:' heading, then the
+    'Question 1: ...' paragraph, then maybe a bold '### **Question 1: Topic**')."""
+    if not group.statement and marker.text:
+        group.statement = marker.text
+        group.drops.append(Drop(marker.line, marker.prefix, "repeated question marker"))
+        group.drops += [Drop(line, text, "repeated question marker") for line, text in marker.repeats]
+        group.statement_end = marker.end
+    elif marker.text and not group.header:
+        group.header = marker.text  # stays in the body; may name a case study
+
+
+def chapters_of(blocks, groups: list[Group], lines, dropped: set[int]) -> list[Chapter]:
+    """A chapter is the last non-question heading before a question that restarts
+    the numbering at 1 (level 1 or 2), or any heading above the question level."""
+    question_lines = {g.line for g in groups}
+    levels = [g.marker.level for g in groups if g.marker.form == "heading"]
+    top = min(levels) if levels else 0
+    chapters = []
+    previous = -1
+    for group in groups:
+        candidates = [
+            b for b in blocks
+            if b.kind == "heading" and previous < b.start < group.line
+            and b.start not in question_lines and b.start not in dropped
+            and plain_text(heading_text(b, lines))
+            and ((b.level <= 2 and group.marker.number == 1) or (top and b.level < top))
+        ]
+        if candidates:
+            chapter = candidates[-1]
+            chapters.append(Chapter(titles.topic_title(heading_text(chapter, lines)), chapter.start))
+        previous = group.line
+    if len(chapters) == 1 and groups and chapters[0].line < groups[0].line:
+        return []  # a lone heading above the first question is the document's title
+    return chapters
+
+
+def body_lines(lines, start: int, end: int, dropped: set[int], indent: int = 0,
+               item_end: int | None = None) -> list[str]:
+    out = []
+    for index in range(start, end):
+        if index in dropped:
+            continue
+        line = lines[index]
+        if indent and item_end is not None and index < item_end:
+            line = line[indent:] if line[:indent].strip() == "" else line.lstrip()
+        out.append(line)
+    return trim(out)
+
+
+def trim(lines: list[str]) -> list[str]:
+    while lines and not lines[0].strip():
+        lines = lines[1:]
+    while lines and not lines[-1].strip():
+        lines = lines[:-1]
+    return lines
+
+
+def unwrap_details(body: list[str], start: int, lines, dropped: set[int]) -> list[Drop]:
+    """An answer hidden in <details><summary>Show answer</summary>: the wrapper
+    and its label are not content."""
+    first = next((i for i in range(start, len(lines)) if lines[i].strip() and i not in dropped), None)
+    if first is None or not lines[first].lstrip().lower().startswith("<details"):
+        return []
+    drops = []
+    for index in range(first, len(lines)):
+        if DETAILS_LINE.match(lines[index]):
+            drops.append(Drop(index, lines[index].strip(), "collapsible-answer wrapper"))
+            dropped.add(index)
+            if lines[index].strip().lower() == "</details>":
+                break
+    return drops
+
+
+def drop_blocks(blocks, start: int, end: int, lines, reasons: dict[int, str], default: str) -> list[Drop]:
+    drops = []
+    for block in blocks:
+        if start <= block.start < end:
+            reason = reasons.get(block.start) or (
+                "HTML banner before the first question" if block.kind == "html" else default)
+            drops.append(Drop(block.start, block_text(block, lines), reason))
+    return drops
+
+
+def split_questions(text: Text, source: Source, blocks, detector: Detector,
+                    reasons: dict[int, str], document: Document) -> None:
+    lines = text.lines
+    dropped = {line for d in document.drops for line in range(d.line, d.line + 1)}
+    for block in blocks:
+        if block.start in reasons:
+            dropped.update(range(block.start, block.end))
+    markers = detector.find(blocks, lines)
+    groups = accept(markers, detector, lines, dropped)
+    chapters = chapters_of(blocks, groups, lines, dropped)
+    boundaries = sorted({g.line for g in groups} | {c.line for c in chapters} | {len(lines)})
+    first = boundaries[0]
+    document.drops += [d for d in drop_blocks(blocks, 0, first, lines, reasons,
+                                               "front matter before the first question")]
+    document.drops += [Drop(b.start, block_text(b, lines), reasons[b.start])
+                       for b in blocks if b.start in reasons and b.start >= first]
+    for chapter in chapters:
+        end = next(b for b in boundaries if b > chapter.line)
+        intro = "\n".join(body_lines(lines, chapter.line + 1, end, dropped))
+        document.chapters.append(Chapter(chapter.title, chapter.line, intro))
+    overrides = dict(source.titles)
+    chapter_at = {c.line: c.title for c in chapters}
+    current_chapter = None
+    for group in groups:
+        for line in sorted(chapter_at):
+            if line < group.line:
+                current_chapter = chapter_at[line]
+        end = next(b for b in boundaries if b > group.line)
+        marker = group.marker
+        body_start = marker.body_start if marker.body_start is not None else group.statement_end
+        for drop in group.drops:
+            dropped.add(drop.line)
+        document.drops += group.drops
+        document.drops += unwrap_details([], body_start, lines[:end], dropped)
+        item_end = next((i.end for b in blocks for i in b.items if i.start == marker.line), None)
+        body = body_lines(lines, body_start, end, dropped, marker.indent, item_end)
+        title = overrides.get(marker.number) or titles.derive(group.statement, group.header)
+        entry = Entry("question", title, group.statement, "\n".join(body), marker.line, end,
+                      marker.number, marker.prefix, current_chapter)
+        if not WORD.search(entry.body):
+            document.warnings.append(
+                f"line {marker.line + 1}: question {title!r} has no answer: reported, no page")
+            document.drops.append(Drop(marker.line, "\n".join(lines[marker.line:end]).strip(),
+                                       "question without an answer"))
+            continue
+        document.entries.append(entry)
+
+
+def normal_heading(text: str) -> str:
+    return titles.topic_title(text).casefold()
+
+
+def topic_candidates(blocks, lines) -> list[tuple[int, str]]:
+    """Headings and whole-line bold paragraphs: (line, heading text)."""
+    found = []
+    for block in blocks:
+        if block.kind == "heading":
+            found.append((block.start, heading_text(block, lines)))
+        elif block.kind == "paragraph" and BOLD_LINE.match(lines[block.start]) and block.end == block.start + 1:
+            found.append((block.start, lines[block.start].strip()))
+    return found
+
+
+def topic_starts(source: Source, candidates, labels: set[str], warnings: list[str]):
+    """(line, heading, title) for each topic; from the hints when there are any."""
+    if source.topics:
+        starts = []
+        position = -1
+        for hint in source.topics:
+            wanted = normal_heading(hint.heading)
+            match = next(((line, text) for line, text in candidates
+                          if line > position and normal_heading(text) == wanted), None)
+            if match is None:
+                warnings.append(f"topic heading {hint.heading!r} from sources.yml not found")
+                continue
+            position = match[0]
+            starts.append((match[0], match[1], hint.title or titles.topic_title(match[1])))
+        return starts
+    starts = []
+    for line, text in candidates:
+        title = titles.topic_title(text)
+        if not title or title.casefold() in labels or re.match(r"^\d", title):
+            continue
+        if starts and starts[-1][2].casefold() == title.casefold():
+            continue  # the same topic headed twice in a row
+        starts.append((line, text, title))
+    return starts
+
+
+def split_topics(text: Text, source: Source, blocks, reasons, labels, document: Document) -> None:
+    lines = text.lines
+    dropped = {d.line for d in document.drops}
+    for block in blocks:
+        if block.start in reasons:
+            dropped.update(range(block.start, block.end))
+    starts = topic_starts(source, topic_candidates(blocks, lines), labels, document.warnings)
+    if not starts:
+        starts = [(0, "", source.title)]
+    boundaries = [s[0] for s in starts] + [len(lines)]
+    document.drops += drop_blocks(blocks, 0, boundaries[0], lines, reasons,
+                                  "front matter before the first topic")
+    document.drops += [Drop(b.start, block_text(b, lines), reasons[b.start])
+                       for b in blocks if b.start in reasons and b.start >= boundaries[0]]
+    for (line, heading, title), end in zip(starts, boundaries[1:]):
+        body_start = line + 1 if heading else line
+        body = body_lines(lines, body_start, end, dropped)
+        statement = plain_text(heading) if heading else ""
+        document.entries.append(Entry("topic", title, statement, "\n".join(body), line, end))
+
+
+def split(text: Text, source: Source, blocks: list[Block], rules: tuple[DropRule, ...],
+          labels: set[str], document: Document) -> None:
+    """Fill ``document`` with the entries, chapters and drops of ``text``."""
+    reasons = residue(blocks, text.lines, rules)
+    if source.pattern == "topics":
+        document.pattern = "topics"
+        split_topics(text, source, blocks, reasons, labels, document)
+        return
+    if source.pattern:
+        detector = BY_NAME[source.pattern]
+    else:
+        detector, _ = choose(blocks, text.lines)
+    if detector is None:
+        document.pattern = "topics"
+        document.warnings.append("no question structure found: split into topics by headings")
+        split_topics(text, source, blocks, reasons, labels, document)
+        return
+    document.pattern = detector.name
+    split_questions(text, source, blocks, detector, reasons, document)

@@ -1,0 +1,60 @@
+"""A page title from a question statement.
+
+Short statements are their own title. Long ones (the case studies that open
+with a premise) are titled by their first actual question, so the title says
+what is asked, and the whole statement stays on the page.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .blocks import plain_text
+
+LONG = 150
+SENTENCE = re.compile(r"(?<=[.?!])\s+(?=[A-Z\"“'(])")
+ASKING = re.compile(
+    r"^(what|why|how|when|where|which|who|whom|whose|can|could|would|should|do|does|did|is|are|"
+    r"explain|describe|discuss|compare|define|identify|list|name|outline|give|highlight|"
+    r"recommend|propose|suggest|design|implement|write|evaluate|analy[sz]e|illustrate|"
+    r"elaborate|mention|state|tell)\b",
+    re.IGNORECASE,
+)
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in SENTENCE.split(text) if s.strip()]
+
+
+def strip_label(sentence: str) -> str:
+    """'Speech Recognition: Identify two models...' asks 'Identify two models...'."""
+    head, sep, tail = sentence.partition(": ")
+    if sep and len(head.split()) <= 6 and ASKING.match(tail):
+        return tail
+    return sentence
+
+
+def derive(statement: str, fallback: str = "") -> str:
+    """The title for a statement; ``fallback`` (a repeated bold header) is used
+    when nothing in a long statement is phrased as a question."""
+    text = plain_text(statement).strip()
+    text = re.sub(r"\s*[:;,]$", "", text)
+    if len(text) <= LONG:
+        return text or plain_text(fallback)
+    parts = sentences(text)
+    for sentence in parts:
+        if sentence.endswith("?"):
+            return strip_label(sentence)
+    for sentence in parts:
+        if ASKING.match(strip_label(sentence)):
+            return strip_label(sentence)
+    if fallback:
+        return plain_text(fallback)
+    return parts[0] if parts else text
+
+
+def topic_title(heading: str) -> str:
+    """'**♣** Some of Large Language Models (LLM):' reads 'Some of Large Language Models (LLM)'."""
+    text = plain_text(heading)
+    text = re.sub(r"^[^\w(\"“']+", "", text)
+    return re.sub(r"[\s:.;,]+$", "", text).strip()
