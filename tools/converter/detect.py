@@ -38,8 +38,8 @@ class Detector:
 
 def heading_text(block: Block, lines: Sequence[str]) -> str:
     line = lines[block.start]
-    if not ATX.match(line):  # setext heading: the text is the first line
-        return line.strip()
+    if not ATX.match(line):  # setext heading: every line above the underline
+        return " ".join(text.strip() for text in lines[block.start:block.end - 1])
     return ATX_CLOSE.sub("", ATX.sub("", line, count=1)).strip()
 
 
@@ -64,7 +64,7 @@ def marker_from_heading(block: Block, lines, pattern, repeat_pattern=None) -> Ma
     if not found:
         return None
     prefix, text, number = found
-    return Marker(block.start, block.start + 1, number, text, prefix, "heading", block.level)
+    return Marker(block.start, block.end, number, text, prefix, "heading", block.level)
 
 
 def marker_from_bold_line(block: Block, lines, pattern) -> Marker | None:

@@ -33,6 +33,9 @@ def convert_bytes(data: bytes, source: Source, settings: Settings) -> tuple[Docu
     document.warnings += notes
     split(text, source, parsed, settings.drop_rules, set(settings.label_headings), document)
     dedupe(document, text.lines)
+    if not document.entries:
+        document.warnings.append("nothing left to convert: no page could be made")
+        document.failed = True
     assign_paths(document)
     document.drops.sort(key=lambda d: d.line)
     return document, text.lines

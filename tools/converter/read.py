@@ -7,6 +7,8 @@ they get clean ``str`` lines.
 
 from __future__ import annotations
 
+import codecs
+
 from .model import Drop, Text
 
 BOM = b"\xef\xbb\xbf"
@@ -25,19 +27,26 @@ def looks_binary(data: bytes) -> bool:
     return controls > len(sample) * 0.05
 
 
+def cp1252_fallback(err: UnicodeDecodeError) -> tuple[str, int]:
+    """Codec error handler: only the bytes that are not UTF-8 are read as cp1252."""
+    return err.object[err.start:err.end].decode("cp1252", errors="replace"), err.end
+
+
+codecs.register_error("cp1252-fallback", cp1252_fallback)
+
+
 def decode_line(raw: bytes) -> tuple[str, str | None]:
-    """UTF-8 where possible; a line that is not UTF-8 is read as cp1252 (the usual
-    culprit when text was pasted through Windows tools) and the caller is told."""
+    """UTF-8 where possible; bytes that are not UTF-8 are read as cp1252 (the usual
+    culprit when text was pasted through Windows tools) and the caller is told.
+    Valid UTF-8 on the same line stays as it is rather than turning into mojibake."""
     try:
         return raw.decode("utf-8"), None
     except UnicodeDecodeError as err:
         column = err.start + 1
-        try:
-            return raw.decode("cp1252"), f"invalid UTF-8 at column {column}; read as cp1252"
-        except UnicodeDecodeError:
-            return raw.decode("utf-8", errors="replace"), (
-                f"invalid UTF-8 at column {column}; undecodable bytes replaced with U+FFFD"
-            )
+    line = raw.decode("utf-8", errors="cp1252-fallback")
+    if line.count("\ufffd") > raw.decode("utf-8", errors="ignore").count("\ufffd"):
+        return line, f"invalid UTF-8 at column {column}; undecodable bytes replaced with U+FFFD"
+    return line, f"invalid UTF-8 at column {column}; read as cp1252"
 
 
 def decode(file: str, data: bytes, max_line_length: int) -> tuple[Text, list[Drop]]:

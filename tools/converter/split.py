@@ -15,7 +15,9 @@ from .blocks import plain_text
 from .detect import BOLD_LINE, BY_NAME, Detector, choose, heading_text, question_level
 from .model import Block, Chapter, Document, Drop, DropRule, Entry, Marker, Source, Text
 
-DETAILS_LINE = re.compile(r"^\s*(</?details[^>]*>|<summary>.*</summary>)\s*$", re.IGNORECASE)
+# A wrapper line holds only tags and the summary label; ``<details><summary>Show
+# answer</summary>`` is usually written on one line.
+DETAILS_LINE = re.compile(r"^\s*(?:(?:</?details[^>]*>|<summary[^>]*>.*?</summary>)\s*)+$", re.IGNORECASE)
 WORD = re.compile(r"\w")
 
 
@@ -66,7 +68,7 @@ def accept(markers: list[Marker], detector: Detector, lines, dropped: set[int]) 
     level = question_level(markers)
     groups: list[Group] = []
     seen: set[tuple[int | None, str]] = set()
-    for marker in markers:
+    for index, marker in enumerate(markers):
         if marker.line in dropped:
             continue
         current = groups[-1] if groups else None
@@ -78,13 +80,20 @@ def accept(markers: list[Marker], detector: Detector, lines, dropped: set[int]) 
         if not detector.strong:
             expected = (current.marker.number or 0) + 1 if current else 1
             at_level = bool(marker.level and level and marker.level <= level)
-            if not (marker.number == expected or at_level or key in seen):
+            continues = marker.number == expected and not claimed_later(markers[index + 1:], marker.number, level)
+            if not (continues or at_level or key in seen):
                 continue
         seen.add(key)
         group = Group(marker, marker.text, marker.end)
         group.drops += [Drop(line, text, "repeated question marker") for line, text in marker.repeats]
         groups.append(group)
     return groups
+
+
+def claimed_later(later: list[Marker], number: int | None, level: int) -> bool:
+    """A later question-level heading with the same number is the real question;
+    a deeper '#### 2.' before it numbers a step inside the current answer."""
+    return bool(level) and any(m.number == number and m.level and m.level <= level for m in later)
 
 
 def merge(group: Group, marker: Marker) -> None:
@@ -276,9 +285,11 @@ def split_topics(text: Text, source: Source, blocks, reasons, labels, document: 
                        for b in blocks if b.start in reasons and b.start >= boundaries[0]]
     for (line, heading, title), end in zip(starts, boundaries[1:]):
         body_start = line + 1 if heading else line
-        body = body_lines(lines, body_start, end, dropped)
+        body = "\n".join(body_lines(lines, body_start, end, dropped))
+        if not heading and not WORD.search(body):
+            continue  # nothing but dropped lines: no empty page
         statement = plain_text(heading) if heading else ""
-        document.entries.append(Entry("topic", title, statement, "\n".join(body), line, end))
+        document.entries.append(Entry("topic", title, statement, body, line, end))
 
 
 def split(text: Text, source: Source, blocks: list[Block], rules: tuple[DropRule, ...],

@@ -13,9 +13,8 @@ from .blocks import plain_text
 
 LONG = 150
 SENTENCE = re.compile(r"(?<=[.?!])\s+(?=[A-Z\"“'(])")
-ASKING = re.compile(
-    r"^(what|why|how|when|where|which|who|whom|whose|can|could|would|should|do|does|did|is|are|"
-    r"explain|describe|discuss|compare|define|identify|list|name|outline|give|highlight|"
+IMPERATIVE = re.compile(
+    r"^(explain|describe|discuss|compare|define|identify|list|name|outline|give|highlight|"
     r"recommend|propose|suggest|design|implement|write|evaluate|analy[sz]e|illustrate|"
     r"elaborate|mention|state|tell)\b",
     re.IGNORECASE,
@@ -29,7 +28,7 @@ def sentences(text: str) -> list[str]:
 def strip_label(sentence: str) -> str:
     """'Speech Recognition: Identify two models...' asks 'Identify two models...'."""
     head, sep, tail = sentence.partition(": ")
-    if sep and len(head.split()) <= 6 and ASKING.match(tail):
+    if sep and len(head.split()) <= 6 and IMPERATIVE.match(tail):
         return tail
     return sentence
 
@@ -42,11 +41,13 @@ def derive(statement: str, fallback: str = "") -> str:
     if len(text) <= LONG:
         return text or plain_text(fallback)
     parts = sentences(text)
+    if parts and (parts[0].endswith("?") or IMPERATIVE.match(strip_label(parts[0]))):
+        return strip_label(parts[0])
     for sentence in parts:
         if sentence.endswith("?"):
             return strip_label(sentence)
     for sentence in parts:
-        if ASKING.match(strip_label(sentence)):
+        if IMPERATIVE.match(strip_label(sentence)):
             return strip_label(sentence)
     if fallback:
         return plain_text(fallback)

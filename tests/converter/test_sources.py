@@ -1,0 +1,42 @@
+import pytest
+
+from converter import sources
+
+
+def write(folder, sources_yml, cleanup_yml="drop: []\n"):
+    (folder / "sources.yml").write_text(sources_yml)
+    (folder / "cleanup.yml").write_text(cleanup_yml)
+    return folder
+
+
+def test_shipped_settings_load_and_name_every_corpus_document():
+    settings = sources.load()
+    assert len(settings.sources) == 5
+    assert all(s.title and s.slug for s in settings.sources)
+    assert settings.drop_rules and settings.max_line_length >= 10_000
+
+
+def test_unconfigured_document_gets_auto_settings():
+    source = sources.source_for("my_new-notes.md", sources.load())
+    assert not source.configured and source.pattern is None
+    assert source.slug == "my-new-notes" and source.title == "my new notes"
+
+
+def test_unknown_pattern_is_a_clear_error(tmp_path):
+    write(tmp_path, "sources:\n  a.md: {title: A, pattern: nonsense}\n")
+    with pytest.raises(sources.SettingsError, match=r"sources.a.md.pattern: 'nonsense'"):
+        sources.load(tmp_path)
+
+
+def test_bad_drop_regex_is_a_clear_error(tmp_path):
+    write(tmp_path, "sources: {}\n", "drop:\n  - {pattern: '(', reason: x}\n")
+    with pytest.raises(sources.SettingsError, match="drop pattern"):
+        sources.load(tmp_path)
+
+
+def test_titles_and_topics_are_parsed(tmp_path):
+    write(tmp_path, "sources:\n  a.md:\n    title: A\n    titles: {3: Three}\n"
+                    "    topics: [Intro, {heading: Vectors, title: All about vectors}]\n")
+    source = sources.load(tmp_path).sources[0]
+    assert source.titles == ((3, "Three"),)
+    assert [(t.heading, t.title) for t in source.topics] == [("Intro", None), ("Vectors", "All about vectors")]

@@ -1,0 +1,50 @@
+"""The site half: MkDocs builds the converted corpus in strict mode, offline."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def built_site(converted, tmp_path_factory) -> Path:
+    project = tmp_path_factory.mktemp("project")
+    shutil.copy(ROOT / "mkdocs.yml", project)
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("library"))
+    shutil.copytree(converted, project / "docs" / "library", ignore=shutil.ignore_patterns("report.json"))
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml")],
+                            capture_output=True, text=True, env=env, cwd=project)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return project / "site"
+
+
+def test_every_page_is_built(built_site, report):
+    for document in report["documents"]:
+        for entry in document["entries"]:
+            html = built_site / "library" / entry["path"].removesuffix(".md") / "index.html"
+            assert html.is_file(), entry["path"]
+
+
+def test_question_page_shows_its_title_and_answer(built_site):
+    html = (built_site / "library/genai-book/how-does-lora-work/index.html").read_text(encoding="utf-8")
+    assert "<h1" in html and "How does LoRA work?" in html
+    assert "LoRA" in re.sub(r"<[^>]+>", " ", html.split("<article", 1)[1])
+
+
+def test_site_requests_no_other_host(built_site):
+    """No Google Fonts, no CDN: every src/href is local (links in answers may point anywhere)."""
+    for html in [built_site / "index.html", built_site / "library/genai-book/how-does-lora-work/index.html"]:
+        text = html.read_text(encoding="utf-8")
+        assets = re.findall(r'<(?:script|link|img)[^>]+(?:src|href)="(https?:[^"]+)"', text)
+        assert [a for a in assets if "example.org" not in a] == []
+        assert "fonts.googleapis" not in text
