@@ -32,7 +32,8 @@ convert: $(VENV)/.installed
 
 ## serve: convert, then serve the site on http://127.0.0.1:8000 with live reload
 serve: pages
-	$(PY) -m mkdocs serve --watch tools --watch "$(SOURCE)"
+	$(PY) -m converter --source "$(SOURCE)" --out $(GENERATED) --report $(REPORT) --watch & \
+	  trap "kill $$!" EXIT; $(PY) -m mkdocs serve
 
 ## test: the whole test suite (unit, corpus integration, site build)
 test: $(VENV)/.installed

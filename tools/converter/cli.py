@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 import traceback
 from collections import Counter
 from pathlib import Path
 
 from . import emit, sources
 from .model import Document
-from .pipeline import convert_bytes
+from .pipeline import convert_bytes, distinct_sources
 from .read import ReadError
 
 
@@ -26,7 +27,27 @@ def arguments(argv):
     parser.add_argument("--report", type=Path, help="where to write report.json (default: OUT/report.json)")
     parser.add_argument("--data", type=Path, default=sources.DATA, help="folder with sources.yml and cleanup.yml")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    parser.add_argument("--watch", action="store_true",
+                        help="after converting, convert again whenever a document or setting changes")
     return parser.parse_args(argv)
+
+
+def snapshot(*folders: Path) -> tuple:
+    """What a rebuild depends on: names, sizes and times of the files in ``folders``."""
+    return tuple(sorted((str(p), p.stat().st_size, p.stat().st_mtime_ns)
+                        for folder in folders if folder.is_dir() for p in folder.iterdir() if p.is_file()))
+
+
+def watch(args) -> int:
+    """Poll rather than depend on inotify: the folders are small and this runs only under ``make serve``."""
+    seen = snapshot(args.source, args.data)
+    while True:
+        time.sleep(1)
+        now = snapshot(args.source, args.data)
+        if now != seen:
+            seen = now
+            print("change detected: converting again", file=sys.stderr)
+            convert(args)
 
 
 def convert_one(path: Path, settings, debug: bool) -> Document:
@@ -60,6 +81,16 @@ def summary(document: Document) -> list[str]:
 
 def main(argv=None) -> int:
     args = arguments(argv)
+    status = convert(args)
+    if args.watch and status != 2:
+        try:
+            return watch(args)
+        except KeyboardInterrupt:
+            return status
+    return status
+
+
+def convert(args) -> int:
     if not args.source.is_dir():
         print(f"error: source folder {args.source} not found", file=sys.stderr)
         return 2
@@ -73,6 +104,7 @@ def main(argv=None) -> int:
         print(f"error: no .txt or .md documents in {args.source}", file=sys.stderr)
         return 1
     documents = [convert_one(path, settings, args.debug) for path in paths]
+    distinct_sources(documents)
     for document in documents:
         for line in summary(document):
             print(line, file=sys.stderr if document.failed or line.startswith("  warning") else sys.stdout)

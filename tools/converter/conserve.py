@@ -15,7 +15,9 @@ WORD = re.compile(r"\w+")
 
 
 def words(text: str) -> Counter:
-    return Counter(WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
+    """``__bold__`` markup is not part of a word; ``snake_case`` is one word."""
+    found = (w.strip("_") for w in WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
+    return Counter(w for w in found if w)
 
 
 def missing_words(raw: str, outputs: Iterable[str]) -> Counter:

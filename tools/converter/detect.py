@@ -82,11 +82,17 @@ def marker_from_bold_line(block: Block, lines, pattern) -> Marker | None:
 
 
 def marker_from_paragraph(block: Block, lines, pattern) -> Marker | None:
-    """A plain paragraph opening with the marker: the whole paragraph is the statement."""
+    """A plain paragraph opening with the marker. A marker line with a question
+    on it is the statement and the answer may follow on the next line; a bare
+    marker line ('Question 28:') takes the rest of the paragraph as the statement."""
     found = split_prefix(lines[block.start], pattern)
     if not found:
         return None
     prefix, text, number = found
+    if text:
+        end = block.start + 1
+        return Marker(block.start, end, number, text, prefix, "paragraph",
+                      body_start=end if end < block.end else None)
     repeats = []
     for index in range(block.start + 1, block.end):
         line = lines[index].strip()

@@ -6,13 +6,13 @@ Pure apart from reading the raw files: everything returned is data for
 
 from __future__ import annotations
 
-from pathlib import Path
+from dataclasses import replace
 
 from . import blocks as blocks_stage
 from .dedupe import dedupe
 from .model import Document, Settings, Source
 from .read import ReadError, decode
-from .sources import documents_in, slugify, source_for
+from .sources import slugify
 from .split import split
 
 
@@ -54,16 +54,15 @@ def assign_paths(document: Document) -> None:
         entry.path = f"{document.source.slug}/{slug}.md"
 
 
-def convert_folder(folder: Path, settings) -> list[tuple[Document, tuple[str, ...]]]:
-    results = []
-    for path in documents_in(folder):
-        source = source_for(path.name, settings)
-        try:
-            data = path.read_bytes()
-        except OSError as err:
-            document = Document(source=source, pattern=None, failed=True)
-            document.warnings.append(f"cannot read: {err.strerror or err}")
-            results.append((document, ()))
-            continue
-        results.append(convert_bytes(data, source, settings))
-    return results
+def distinct_sources(documents: list[Document]) -> None:
+    """Two documents must not share a URL folder (two unconfigured files named alike)."""
+    used: set[str] = set()
+    for document in documents:
+        slug, n = document.source.slug, 2
+        while slug in used:
+            slug, n = f"{document.source.slug}-{n}", n + 1
+        used.add(slug)
+        if slug != document.source.slug:
+            document.warnings.append(f"URL folder {document.source.slug!r} is taken: using {slug!r}")
+            document.source = replace(document.source, slug=slug)
+            assign_paths(document)

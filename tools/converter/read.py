@@ -7,8 +7,6 @@ they get clean ``str`` lines.
 
 from __future__ import annotations
 
-import codecs
-
 from .model import Drop, Text
 
 BOM = b"\xef\xbb\xbf"
@@ -27,24 +25,34 @@ def looks_binary(data: bytes) -> bool:
     return controls > len(sample) * 0.05
 
 
-def cp1252_fallback(err: UnicodeDecodeError) -> tuple[str, int]:
-    """Codec error handler: only the bytes that are not UTF-8 are read as cp1252."""
-    return err.object[err.start:err.end].decode("cp1252", errors="replace"), err.end
-
-
-codecs.register_error("cp1252-fallback", cp1252_fallback)
+def mixed_decode(raw: bytes) -> tuple[str, bool]:
+    """UTF-8 with only the bytes that are not UTF-8 read as cp1252, so valid
+    UTF-8 on the same line does not turn into mojibake. Also says whether some
+    byte was not cp1252 either (and became U+FFFD)."""
+    parts: list[str] = []
+    lossy = False
+    while raw:
+        try:
+            parts.append(raw.decode("utf-8"))
+            break
+        except UnicodeDecodeError as err:
+            parts.append(raw[:err.start].decode("utf-8"))
+            bad = raw[err.start:err.end].decode("cp1252", errors="replace")
+            lossy = lossy or "\ufffd" in bad
+            parts.append(bad)
+            raw = raw[err.end:]
+    return "".join(parts), lossy
 
 
 def decode_line(raw: bytes) -> tuple[str, str | None]:
     """UTF-8 where possible; bytes that are not UTF-8 are read as cp1252 (the usual
-    culprit when text was pasted through Windows tools) and the caller is told.
-    Valid UTF-8 on the same line stays as it is rather than turning into mojibake."""
+    culprit when text was pasted through Windows tools) and the caller is told."""
     try:
         return raw.decode("utf-8"), None
     except UnicodeDecodeError as err:
         column = err.start + 1
-    line = raw.decode("utf-8", errors="cp1252-fallback")
-    if line.count("\ufffd") > raw.decode("utf-8", errors="ignore").count("\ufffd"):
+    line, lossy = mixed_decode(raw)
+    if lossy:
         return line, f"invalid UTF-8 at column {column}; undecodable bytes replaced with U+FFFD"
     return line, f"invalid UTF-8 at column {column}; read as cp1252"
 

@@ -62,8 +62,9 @@ def accept(markers: list[Marker], detector: Detector, lines, dropped: set[int]) 
     """Walk the markers in order and keep the questions.
 
     A marker repeating the current question's number before any answer text is
-    merged into it. Weak markers (numbered headings) must continue the
-    numbering, sit at the question level, or repeat an earlier question.
+    merged into it. Weak markers (numbered headings) must sit at the question
+    level, repeat an earlier question, or continue the numbering (unless a later
+    question-level heading takes that number).
     """
     level = question_level(markers)
     groups: list[Group] = []
@@ -80,8 +81,8 @@ def accept(markers: list[Marker], detector: Detector, lines, dropped: set[int]) 
         if not detector.strong:
             expected = (current.marker.number or 0) + 1 if current else 1
             at_level = bool(marker.level and level and marker.level <= level)
-            continues = marker.number == expected and not claimed_later(markers[index + 1:], marker.number, level)
-            if not (continues or at_level or key in seen):
+            if not (at_level or key in seen or (
+                    marker.number == expected and not claimed_later(markers[index + 1:], marker.number, level))):
                 continue
         seen.add(key)
         group = Group(marker, marker.text, marker.end)
@@ -113,7 +114,7 @@ def chapters_of(blocks, groups: list[Group], lines, dropped: set[int]) -> list[C
     the numbering at 1 (level 1 or 2), or any heading above the question level."""
     question_lines = {g.line for g in groups}
     levels = [g.marker.level for g in groups if g.marker.form == "heading"]
-    top = min(levels) if levels else 0
+    top = min(levels) if levels else 3  # questions that are not headings: '#'/'##' headings between them
     chapters = []
     previous = -1
     for group in groups:

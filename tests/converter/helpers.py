@@ -1,0 +1,42 @@
+"""Shared by the converter unit tests: fixture loading, conversion of bytes
+that no sources.yml entry describes, conservation, and the bad inputs."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from converter import pipeline, sources
+from converter.conserve import missing_words
+from converter.model import Document
+
+PATTERNS = Path(__file__).resolve().parent.parent / "fixtures" / "patterns"
+SETTINGS = sources.load()
+
+GOOD = b"# Notes\n\n## 1. What is A?\n\nAnswer A.\n\n## 2. What is B?\n\nAnswer B.\n"
+
+
+def convert(data: bytes, name: str = "doc.md", settings=SETTINGS) -> tuple[Document, tuple[str, ...]]:
+    """Convert ``data`` as a document nobody configured (auto-detection)."""
+    source = sources.source_for(name, settings)
+    assert not source.configured, f"{name} must not be listed in sources.yml"
+    return pipeline.convert_bytes(data, source, settings)
+
+
+def fixture(name: str) -> tuple[Document, str]:
+    raw = (PATTERNS / name).read_bytes()
+    document, _ = convert(raw, name)
+    return document, raw.decode("utf-8")
+
+
+def outputs(document: Document) -> list[str]:
+    """Everything the converter kept or reported, as text."""
+    texts = [t for e in document.entries for t in (e.title, e.statement, e.body, e.prefix)]
+    texts += [t for c in document.chapters for t in (c.title, c.intro)]
+    texts += [d.text for d in document.drops]
+    return texts
+
+
+def lost_words(document: Document, raw: str) -> Counter:
+    """Words of ``raw`` on no page and in no report entry (empty: nothing lost)."""
+    return missing_words(raw, outputs(document))

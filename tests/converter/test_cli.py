@@ -1,0 +1,139 @@
+"""The command line on folders holding bad files: what it says, what it
+writes, its exit status, and that two runs write the same bytes."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from converter import cli, read
+from helpers import GOOD, PATTERNS
+
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10" + bytes(range(256))
+FENCE = b"## 1. What is A?\n\n```python\nprint('a')\n\n## 2. What is B?\n\nAnswer B.\n"
+HUGE = b"x" * 5_000_000
+
+# file name: (bytes, fragments that the line naming the file must hold, whether the file fails)
+BAD = {
+    "empty.md": (b"", ["empty"], True),
+    "blank.txt": (b" \n\t\n\r\n", ["empty"], True),
+    "image.md": (PNG, ["binary"], True),
+    "nul.md": (b"## 1. What is A?\n\nA\x00.\n", ["binary"], True),
+    "latin.md": (b"## 1. What is A?\n\ncaf\xe9\n\n## 2. What is B?\n\nB.\n", ["line 3", "UTF-8"], False),
+    "bom.md": (read.BOM + GOOD, ["line 1", "byte order mark"], False),
+    "windows.md": (GOOD.replace(b"\n", b"\r\n"), ["CRLF"], False),
+    "fence.md": (FENCE, ["line 3", "never closed"], False),
+    "huge.md": (GOOD + HUGE + b"\n", ["line 10", "characters long"], False),
+    "huge_only.md": (HUGE, ["line 1", "characters long"], True),
+}
+
+
+def run(capsys, *argv) -> tuple[int, str]:
+    status = cli.main([str(a) for a in argv])
+    captured = capsys.readouterr()
+    return status, captured.out + captured.err
+
+
+def tree(folder) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def pages(folder) -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.md")) if p.name != "index.md"]
+
+
+@pytest.mark.parametrize("name", sorted(BAD))
+def test_a_bad_file_beside_a_good_one(tmp_path, capsys, name):
+    data, fragments, fails = BAD[name]
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "good.md").write_bytes(GOOD)
+    (source / name).write_bytes(data)
+    status, output = run(capsys, "--source", source, "--out", tmp_path / "out")
+    assert status == 0
+    assert "Traceback" not in output
+    assert any(name in line and all(f in line for f in fragments) for line in output.splitlines()), output
+    good = pages(tmp_path / "out" / "good")
+    assert len(good) == 2
+    assert sum("Answer A." in page for page in good) == 1
+    assert sum("Answer B." in page for page in good) == 1
+    slug = name.rsplit(".", 1)[0].replace("_", "-")
+    assert (tmp_path / "out" / slug).is_dir() is not fails
+
+
+def test_a_converter_bug_costs_one_document_and_no_traceback(tmp_path, capsys, monkeypatch):
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "good.md").write_bytes(GOOD)
+    (source / "buggy.md").write_bytes(GOOD)
+    convert_bytes = cli.convert_bytes
+
+    def fail_on_buggy(data, source, settings):
+        if source.file == "buggy.md":
+            raise ValueError("simulated bug")
+        return convert_bytes(data, source, settings)
+
+    monkeypatch.setattr(cli, "convert_bytes", fail_on_buggy)
+    status, output = run(capsys, "--source", source, "--out", tmp_path / "out")
+    assert status == 0
+    assert "Traceback" not in output
+    assert any("buggy.md" in line and "simulated bug" in line for line in output.splitlines())
+    assert len(pages(tmp_path / "out" / "good")) == 2
+    assert not (tmp_path / "out" / "buggy").exists()
+
+
+@pytest.mark.parametrize("names", [
+    [n for n, (_, _, fails) in BAD.items() if fails],
+    [],  # no documents at all
+])
+def test_only_bad_files_leave_the_previous_output_alone(tmp_path, capsys, names):
+    source = tmp_path / "src"
+    source.mkdir()
+    for name in names:
+        (source / name).write_bytes(BAD[name][0])
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "sentinel.md").write_text("previous run\n")
+    status, output = run(capsys, "--source", source, "--out", out)
+    assert status == 1
+    assert "Traceback" not in output
+    for name in names:
+        assert any(name in line and all(f in line for f in BAD[name][1]) for line in output.splitlines())
+    assert tree(out) == {"sentinel.md": b"previous run\n"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "src"]
+
+
+def test_missing_source_folder(tmp_path, capsys):
+    status, output = run(capsys, "--source", tmp_path / "nowhere", "--out", tmp_path / "out")
+    assert status == 2
+    assert "nowhere" in output and "not found" in output
+    assert "Traceback" not in output
+    assert not (tmp_path / "out").exists()
+
+
+def test_two_runs_write_identical_trees(tmp_path, capsys):
+    source = tmp_path / "src"
+    shutil.copytree(PATTERNS, source)
+    (source / "good.md").write_bytes(GOOD)
+    for name in ("latin.md", "bom.md", "windows.md", "fence.md", "image.md"):
+        (source / name).write_bytes(BAD[name][0])
+    first, second = tmp_path / "first", tmp_path / "second"
+    assert run(capsys, "--source", source, "--out", first)[0] == 0
+    assert run(capsys, "--source", source, "--out", second)[0] == 0
+    written = tree(first)
+    assert "report.json" in written
+    assert len([p for p in written if p.endswith(".md") and not p.endswith("index.md")]) == 48
+    assert tree(second) == written
+    assert run(capsys, "--source", source, "--out", first)[0] == 0  # into the previous output
+    assert tree(first) == written
+
+
+def test_documents_with_the_same_slug_get_distinct_folders(tmp_path):
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "my notes.md").write_bytes(GOOD)
+    (source / "my-notes.txt").write_bytes(GOOD)
+    out = tmp_path / "out"
+    assert cli.main(["--source", str(source), "--out", str(out)]) == 0
+    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["my-notes", "my-notes-2"]
