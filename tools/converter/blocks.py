@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from markdown_it import MarkdownIt
 
@@ -36,7 +37,9 @@ RESUME_AT = re.compile(
 )
 
 
+@cache
 def markdown() -> MarkdownIt:
+    """One parser per process: building one costs more than parsing a heading."""
     return MarkdownIt("commonmark").enable("table")
 
 

@@ -11,11 +11,13 @@ from pathlib import Path
 import yaml
 
 from .blocks import plain_text
+
+DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when present: same output, faster
 from .model import Document, Entry
 
 
 def front_matter(data: dict) -> str:
-    dumped = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=10**9)
+    dumped = yaml.dump(data, Dumper=DUMPER, sort_keys=False, allow_unicode=True, width=10**9)
     return f"---\n{dumped}---\n"
 
 
