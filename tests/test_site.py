@@ -48,3 +48,9 @@ def test_site_requests_no_other_host(built_site):
         assets = re.findall(r'<(?:script|link|img)[^>]+(?:src|href)="(https?:[^"]+)"', text)
         assert [a for a in assets if "example.org" not in a] == []
         assert "fonts.googleapis" not in text
+
+
+def test_topic_page_with_its_own_h1_headings_still_shows_its_title(built_site):
+    html = (built_site / "library/genai-notes/attention-vs-self-attention/index.html").read_text(encoding="utf-8")
+    first_h1 = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1)
+    assert "Attention vs self-attention" in first_h1

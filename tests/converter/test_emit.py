@@ -24,14 +24,14 @@ def test_page_has_front_matter_and_body():
     data = yaml.safe_load(front)
     assert data["title"] == "What is X?" and data["chapter"] == "Basics" and data["number"] == 1
     assert data["lines"] == [5, 9] and data["marker"] == "Q1." and data["question"] == "What is _X_?"
-    assert body.strip() == "X is a thing."
+    assert body.strip() == "# What is X?\n\nX is a thing."
 
 
 def test_long_statement_is_quoted_above_the_answer():
     document = sample()
     document.entries[0].statement = "Some premise. What is X?"
     body = emit.render_page(document.entries[0], document).split("---\n", 2)[2]
-    assert body.lstrip().startswith("> Some premise. What is X?")
+    assert body.lstrip().startswith("# What is X?\n\n> Some premise. What is X?")
 
 
 def test_report_has_the_documented_shape():
@@ -70,3 +70,11 @@ def test_failed_write_leaves_previous_output(tmp_path):
         emit.write_tree(out, {"a.md": None}, {}, None)
     assert (out / "kept.md").read_text() == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_titles_are_escaped_in_headings_and_links():
+    document = sample()
+    document.entries[0].title = "Why does `<UNK>` use *stars* and [brackets]?"
+    heading = emit.render_page(document.entries[0], document).split("---\n", 2)[2].strip().splitlines()[0]
+    assert heading == r"# Why does \`\<UNK\>\` use \*stars\* and \[brackets\]?"
+    assert r"[Why does \`\<UNK\>\` use \*stars\* and \[brackets\]?](what-is-x.md)" in emit.render_index(document)

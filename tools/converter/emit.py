@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import os
 import shutil
 import tempfile
@@ -33,7 +34,8 @@ def render_page(entry: Entry, document: Document) -> str:
         data["question" if entry.kind == "question" else "heading"] = entry.statement
         if entry.kind == "question" and plain_text(entry.statement) != entry.title:
             lead = "> " + entry.statement + "\n\n"  # the whole question, when the title is a part of it
-    return front_matter(data) + "\n" + lead + entry.body.rstrip() + "\n"
+    heading = f"# {escape_inline(entry.title)}\n\n"  # Material shows no title when the body has its own '#'
+    return front_matter(data) + "\n" + heading + lead + entry.body.rstrip() + "\n"
 
 
 def render_index(document: Document) -> str:
@@ -59,12 +61,13 @@ def render_index(document: Document) -> str:
                 if chapters.get(current) and chapters[current].intro:
                     lines += [chapters[current].intro, ""]
         number = f"{entry.prefix} " if entry.prefix else ""
-        lines.append(f"- {number}[{escape_link_text(entry.title)}]({entry.slug}.md)")
+        lines.append(f"- {number}[{escape_inline(entry.title)}]({entry.slug}.md)")
     return "\n".join(lines).rstrip() + "\n"
 
 
-def escape_link_text(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+def escape_inline(text: str) -> str:
+    """Plain text safe inside a heading or link text: no emphasis, tags or links."""
+    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", text)
 
 
 def report(results: list[Document]) -> dict:
