@@ -59,7 +59,7 @@ def split_prefix(text: str, pattern: re.Pattern) -> tuple[str, str, int | None] 
     return match.group("prefix").strip(), rest, int(number) if number else None
 
 
-def marker_from_heading(block: Block, lines, pattern, repeat_pattern=None) -> Marker | None:
+def marker_from_heading(block: Block, lines, pattern) -> Marker | None:
     found = split_prefix(heading_text(block, lines), pattern)
     if not found:
         return None

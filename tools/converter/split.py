@@ -155,7 +155,7 @@ def trim(lines: list[str]) -> list[str]:
     return lines
 
 
-def unwrap_details(body: list[str], start: int, lines, dropped: set[int]) -> list[Drop]:
+def unwrap_details(start: int, lines, dropped: set[int]) -> list[Drop]:
     """An answer hidden in <details><summary>Show answer</summary>: the wrapper
     and its label are not content."""
     first = next((i for i in range(start, len(lines)) if lines[i].strip() and i not in dropped), None)
@@ -181,22 +181,32 @@ def drop_blocks(blocks, start: int, end: int, lines, reasons: dict[int, str], de
     return drops
 
 
-def split_questions(text: Text, source: Source, blocks, detector: Detector,
-                    reasons: dict[int, str], document: Document) -> None:
-    lines = text.lines
-    dropped = {line for d in document.drops for line in range(d.line, d.line + 1)}
+def dropped_lines(document: Document, blocks, reasons: dict[int, str]) -> set[int]:
+    """Lines no page may show: those read already dropped and residue blocks."""
+    dropped = {d.line for d in document.drops}
     for block in blocks:
         if block.start in reasons:
             dropped.update(range(block.start, block.end))
+    return dropped
+
+
+def drop_preamble_and_residue(blocks, first: int, lines, reasons, default: str) -> list[Drop]:
+    """Blocks before the first entry, and residue blocks anywhere after it."""
+    return drop_blocks(blocks, 0, first, lines, reasons, default) + [
+        Drop(b.start, block_text(b, lines), reasons[b.start])
+        for b in blocks if b.start in reasons and b.start >= first]
+
+
+def split_questions(text: Text, source: Source, blocks, detector: Detector,
+                    reasons: dict[int, str], document: Document) -> None:
+    lines = text.lines
+    dropped = dropped_lines(document, blocks, reasons)
     markers = detector.find(blocks, lines)
     groups = accept(markers, detector, lines, dropped)
     chapters = chapters_of(blocks, groups, lines, dropped)
     boundaries = sorted({g.line for g in groups} | {c.line for c in chapters} | {len(lines)})
-    first = boundaries[0]
-    document.drops += [d for d in drop_blocks(blocks, 0, first, lines, reasons,
-                                               "front matter before the first question")]
-    document.drops += [Drop(b.start, block_text(b, lines), reasons[b.start])
-                       for b in blocks if b.start in reasons and b.start >= first]
+    document.drops += drop_preamble_and_residue(blocks, boundaries[0], lines, reasons,
+                                                "front matter before the first question")
     for chapter in chapters:
         end = next(b for b in boundaries if b > chapter.line)
         intro = "\n".join(body_lines(lines, chapter.line + 1, end, dropped))
@@ -214,7 +224,7 @@ def split_questions(text: Text, source: Source, blocks, detector: Detector,
         for drop in group.drops:
             dropped.add(drop.line)
         document.drops += group.drops
-        document.drops += unwrap_details([], body_start, lines[:end], dropped)
+        document.drops += unwrap_details(body_start, lines[:end], dropped)
         item_end = next((i.end for b in blocks for i in b.items if i.start == marker.line), None)
         body = body_lines(lines, body_start, end, dropped, marker.indent, item_end)
         title = overrides.get(marker.number) or titles.derive(group.statement, group.header)
@@ -272,18 +282,13 @@ def topic_starts(source: Source, candidates, labels: set[str], warnings: list[st
 
 def split_topics(text: Text, source: Source, blocks, reasons, labels, document: Document) -> None:
     lines = text.lines
-    dropped = {d.line for d in document.drops}
-    for block in blocks:
-        if block.start in reasons:
-            dropped.update(range(block.start, block.end))
+    dropped = dropped_lines(document, blocks, reasons)
     starts = topic_starts(source, topic_candidates(blocks, lines), labels, document.warnings)
     if not starts:
         starts = [(0, "", source.title)]
     boundaries = [s[0] for s in starts] + [len(lines)]
-    document.drops += drop_blocks(blocks, 0, boundaries[0], lines, reasons,
-                                  "front matter before the first topic")
-    document.drops += [Drop(b.start, block_text(b, lines), reasons[b.start])
-                       for b in blocks if b.start in reasons and b.start >= boundaries[0]]
+    document.drops += drop_preamble_and_residue(blocks, boundaries[0], lines, reasons,
+                                                "front matter before the first topic")
     for (line, heading, title), end in zip(starts, boundaries[1:]):
         body_start = line + 1 if heading else line
         body = "\n".join(body_lines(lines, body_start, end, dropped))
