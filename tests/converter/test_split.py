@@ -8,6 +8,7 @@ import re
 import pytest
 
 from converter import split
+from converter.detect import BY_NAME
 from converter.model import Marker
 from helpers import PATTERNS, convert, fixture, lost_words
 
@@ -215,12 +216,19 @@ def marker(line: int, number: int, level: int) -> Marker:
     return Marker(line, line + 1, number, f"Item {line}", f"{number}.", "heading", level)
 
 
+def accepted(markers: list[Marker]) -> list[tuple[int, int]]:
+    """(line, number) of the markers ``split.accept`` keeps as questions."""
+    groups = split.accept(markers, BY_NAME["numbered_heading"], ["text"] * 60, set())
+    return [(g.line, g.marker.number) for g in groups]
+
+
 def test_a_deeper_heading_is_not_a_question_when_a_question_heading_takes_its_number():
-    later = [marker(10, 2, 2), marker(20, 3, 2)]
-    assert split.claimed_later(later, 2, 2)
-    assert not split.claimed_later(later, 4, 2)
-    assert not split.claimed_later([marker(10, 2, 4)], 2, 2)  # only deeper headings follow
-    assert not split.claimed_later(later, 2, 0)  # questions that are not headings
+    step, question = marker(5, 2, 3), marker(10, 2, 2)
+    assert accepted([marker(0, 1, 2), step, question, marker(20, 3, 2)]) == [(0, 1), (10, 2), (20, 3)]
+    assert accepted([marker(0, 3, 2), marker(5, 4, 3), question]) == [(0, 3), (5, 4), (10, 2)]  # 4 is not taken later
+    assert accepted([marker(0, 1, 2), step, marker(10, 2, 4)]) == [(0, 1), (5, 2)]  # only deeper headings follow
+    flat = [Marker(m.line, m.end, m.number, m.text, m.prefix, "paragraph") for m in (marker(0, 1, 0), marker(5, 2, 0), marker(10, 2, 0))]
+    assert accepted(flat)[:2] == [(0, 1), (5, 2)]  # questions that are not headings
 
 
 def test_a_deeper_heading_that_continues_the_numbering_is_still_a_question():

@@ -17,7 +17,6 @@ from pathlib import Path
 from . import emit, sources
 from .model import Document
 from .pipeline import convert_bytes, distinct_sources
-from .read import ReadError
 
 
 def arguments(argv):
@@ -56,8 +55,6 @@ def convert_one(path: Path, settings, debug: bool) -> Document:
         return convert_bytes(path.read_bytes(), source, settings)[0]
     except OSError as err:
         problem = f"cannot read: {err.strerror or err}"
-    except ReadError as err:
-        problem = str(err)
     except Exception as err:  # a converter bug must not cost the other documents
         if debug:
             traceback.print_exc()

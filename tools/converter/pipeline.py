@@ -1,7 +1,6 @@
-"""The converter's stages in order, for one document and for a folder.
+"""The converter's stages in order for one document, and the checks across documents.
 
-Pure apart from reading the raw files: everything returned is data for
-``emit`` to write.
+Pure: bytes in, data for ``emit`` to write out.
 """
 
 from __future__ import annotations

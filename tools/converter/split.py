@@ -8,6 +8,7 @@ body, a chapter's title or introduction, or a ``Drop`` with its reason.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from . import titles
@@ -67,6 +68,7 @@ def accept(markers: list[Marker], detector: Detector, lines, dropped: set[int]) 
     question-level heading takes that number).
     """
     level = question_level(markers)
+    last_at_level = {m.number: i for i, m in enumerate(markers) if level and m.level and m.level <= level}
     groups: list[Group] = []
     seen: set[tuple[int | None, str]] = set()
     for index, marker in enumerate(markers):
@@ -81,20 +83,18 @@ def accept(markers: list[Marker], detector: Detector, lines, dropped: set[int]) 
         if not detector.strong:
             expected = (current.marker.number or 0) + 1 if current else 1
             at_level = bool(marker.level and level and marker.level <= level)
-            if not (at_level or key in seen or (
-                    marker.number == expected and not claimed_later(markers[index + 1:], marker.number, level))):
+            # a later question-level heading with this number is the real question;
+            # a deeper '#### 2.' before it numbers a step inside the current answer
+            claimed_later = last_at_level.get(marker.number, -1) > index
+            if not (at_level or key in seen or (marker.number == expected and not claimed_later)):
                 continue
         seen.add(key)
-        group = Group(marker, marker.text, marker.end)
-        group.drops += [Drop(line, text, "repeated question marker") for line, text in marker.repeats]
-        groups.append(group)
+        groups.append(Group(marker, marker.text, marker.end, drops=repeat_drops(marker)))
     return groups
 
 
-def claimed_later(later: list[Marker], number: int | None, level: int) -> bool:
-    """A later question-level heading with the same number is the real question;
-    a deeper '#### 2.' before it numbers a step inside the current answer."""
-    return bool(level) and any(m.number == number and m.level and m.level <= level for m in later)
+def repeat_drops(marker: Marker) -> list[Drop]:
+    return [Drop(line, text, "repeated question marker") for line, text in marker.repeats]
 
 
 def merge(group: Group, marker: Marker) -> None:
@@ -103,7 +103,7 @@ def merge(group: Group, marker: Marker) -> None:
     if not group.statement and marker.text:
         group.statement = marker.text
         group.drops.append(Drop(marker.line, marker.prefix, "repeated question marker"))
-        group.drops += [Drop(line, text, "repeated question marker") for line, text in marker.repeats]
+        group.drops += repeat_drops(marker)
         group.statement_end = marker.end
     elif marker.text and not group.header:
         group.header = marker.text  # stays in the body; may name a case study
@@ -115,20 +115,20 @@ def chapters_of(blocks, groups: list[Group], lines, dropped: set[int]) -> list[C
     question_lines = {g.line for g in groups}
     levels = [g.marker.level for g in groups if g.marker.form == "heading"]
     top = min(levels) if levels else 3  # questions that are not headings: '#'/'##' headings between them
+    headings = [b for b in blocks if b.kind == "heading" and b.start not in question_lines
+                and b.start not in dropped and plain_text(heading_text(b, lines))]
     chapters = []
-    previous = -1
+    position = 0
     for group in groups:
-        candidates = [
-            b for b in blocks
-            if b.kind == "heading" and previous < b.start < group.line
-            and b.start not in question_lines and b.start not in dropped
-            and plain_text(heading_text(b, lines))
-            and ((b.level <= 2 and group.marker.number == 1) or (top and b.level < top))
-        ]
+        candidates = []
+        while position < len(headings) and headings[position].start < group.line:
+            candidates.append(headings[position])
+            position += 1
+        candidates = [b for b in candidates
+                      if (b.level <= 2 and group.marker.number == 1) or (top and b.level < top)]
         if candidates:
             chapter = candidates[-1]
             chapters.append(Chapter(titles.topic_title(heading_text(chapter, lines)), chapter.start))
-        previous = group.line
     if len(chapters) == 1 and groups and chapters[0].line < groups[0].line:
         return []  # a lone heading above the first question is the document's title
     return chapters
@@ -155,14 +155,14 @@ def trim(lines: list[str]) -> list[str]:
     return lines
 
 
-def unwrap_details(start: int, lines, dropped: set[int]) -> list[Drop]:
+def unwrap_details(start: int, end: int, lines, dropped: set[int]) -> list[Drop]:
     """An answer hidden in <details><summary>Show answer</summary>: the wrapper
     and its label are not content."""
-    first = next((i for i in range(start, len(lines)) if lines[i].strip() and i not in dropped), None)
+    first = next((i for i in range(start, end) if lines[i].strip() and i not in dropped), None)
     if first is None or not lines[first].lstrip().lower().startswith("<details"):
         return []
     drops = []
-    for index in range(first, len(lines)):
+    for index in range(first, end):
         if DETAILS_LINE.match(lines[index]):
             drops.append(Drop(index, lines[index].strip(), "collapsible-answer wrapper"))
             dropped.add(index)
@@ -197,36 +197,35 @@ def drop_preamble_and_residue(blocks, first: int, lines, reasons, default: str) 
         for b in blocks if b.start in reasons and b.start >= first]
 
 
-def split_questions(text: Text, source: Source, blocks, detector: Detector,
+def split_questions(text: Text, source: Source, blocks, markers: list[Marker], detector: Detector,
                     reasons: dict[int, str], document: Document) -> None:
     lines = text.lines
     dropped = dropped_lines(document, blocks, reasons)
-    markers = detector.find(blocks, lines)
     groups = accept(markers, detector, lines, dropped)
     chapters = chapters_of(blocks, groups, lines, dropped)
     boundaries = sorted({g.line for g in groups} | {c.line for c in chapters} | {len(lines)})
     document.drops += drop_preamble_and_residue(blocks, boundaries[0], lines, reasons,
                                                 "front matter before the first question")
+    def end_of(line: int) -> int:
+        return boundaries[bisect_right(boundaries, line)]
+
     for chapter in chapters:
-        end = next(b for b in boundaries if b > chapter.line)
-        intro = "\n".join(body_lines(lines, chapter.line + 1, end, dropped))
+        intro = "\n".join(body_lines(lines, chapter.line + 1, end_of(chapter.line), dropped))
         document.chapters.append(Chapter(chapter.title, chapter.line, intro))
     overrides = dict(source.titles)
-    chapter_at = {c.line: c.title for c in chapters}
-    current_chapter = None
+    chapter_lines = [c.line for c in chapters]
+    item_ends = {item.start: item.end for b in blocks for item in b.items}
     for group in groups:
-        for line in sorted(chapter_at):
-            if line < group.line:
-                current_chapter = chapter_at[line]
-        end = next(b for b in boundaries if b > group.line)
+        place = bisect_right(chapter_lines, group.line)
+        current_chapter = chapters[place - 1].title if place else None
+        end = end_of(group.line)
         marker = group.marker
         body_start = marker.body_start if marker.body_start is not None else group.statement_end
         for drop in group.drops:
             dropped.add(drop.line)
         document.drops += group.drops
-        document.drops += unwrap_details(body_start, lines[:end], dropped)
-        item_end = next((i.end for b in blocks for i in b.items if i.start == marker.line), None)
-        body = body_lines(lines, body_start, end, dropped, marker.indent, item_end)
+        document.drops += unwrap_details(body_start, end, lines, dropped)
+        body = body_lines(lines, body_start, end, dropped, marker.indent, item_ends.get(marker.line))
         title = overrides.get(marker.number) or titles.derive(group.statement, group.header)
         entry = Entry("question", title, group.statement, "\n".join(body), marker.line, end,
                       marker.number, marker.prefix, current_chapter)
@@ -308,12 +307,13 @@ def split(text: Text, source: Source, blocks: list[Block], rules: tuple[DropRule
         return
     if source.pattern:
         detector = BY_NAME[source.pattern]
+        markers = detector.find(blocks, text.lines)
     else:
-        detector, _ = choose(blocks, text.lines)
+        detector, markers = choose(blocks, text.lines)
     if detector is None:
         document.pattern = "topics"
         document.warnings.append("no question structure found: split into topics by headings")
         split_topics(text, source, blocks, reasons, labels, document)
         return
     document.pattern = detector.name
-    split_questions(text, source, blocks, detector, reasons, document)
+    split_questions(text, source, blocks, markers, detector, reasons, document)
