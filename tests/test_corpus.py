@@ -88,11 +88,11 @@ def test_hinglish_markers_and_sections(report, converted):
     assert q28["lines"][0] == 1919
     assert q28["title"] == "Fine-Tuning Methods for Custom NLP Models Across Different Departments"
     q10 = page(converted, entries[9]["path"])[1]
-    assert "### Conclusion:" in q10
+    assert "\n## Conclusion\n" in q10
     q15 = page(converted, entries[14]["path"])[1]
-    assert "### **1. Fine-Tuning Ka Detailed Process:**" in q15
+    assert "\n## 1. Fine-Tuning Ka Detailed Process\n" in q15
     q16_front, q16 = page(converted, entries[15]["path"])
-    assert q16_front["number"] == 16 and "### **Question 16: Query Expansion" in q16
+    assert q16_front["number"] == 16 and "## Question 16: Query Expansion" in q16
 
 
 def test_case_study_titles_are_the_actual_question(report):
@@ -141,7 +141,7 @@ def test_63_banner_promo_and_chatbot_residue_are_dropped(report, converted):
 def test_63_numbered_subheadings_in_q14_are_not_questions(report, converted):
     q14 = document(report, LLMS63)["entries"][13]
     assert q14["title"].startswith("In what ways can LLMs be utilized for language translation")
-    assert "#### 1. Zero-shot Translation" in page(converted, q14["path"])[1]
+    assert "\n## 1. Zero-shot Translation\n" in page(converted, q14["path"])[1]
 
 
 def test_code_comments_never_split(report, converted):
@@ -170,15 +170,23 @@ def test_nothing_is_lost(report, converted, corpus, file):
     outputs = [page_words(converted, e["path"]) for e in d["entries"]]
     outputs.append(index_words(converted, slug))
     outputs += [x["text"] for x in report["dropped"] if x["file"] == file]
+    outputs += [x["before"] for x in report["changed"] if x["file"] == file]
     assert missing_words(raw, outputs) == Counter()
 
 
-def test_every_drop_has_file_line_and_reason(report, corpus):
+def test_every_drop_and_change_has_file_line_and_reason(report, corpus):
+    """A drop quotes its line as cleaned (mojibake repaired): the change on that line says how."""
+    changed = {(c["file"], c["line"]): c for c in report["changed"]}
     for drop in report["dropped"]:
         lines = (corpus / drop["file"]).read_text(encoding="utf-8").splitlines()
         assert drop["reason"]
         first = drop["text"].splitlines()[0].strip()
-        assert first and first in lines[drop["line"] - 1]
+        change = changed.get((drop["file"], drop["line"]))
+        assert first and first in (change["after"] if change else lines[drop["line"] - 1])
+    for change in report["changed"]:
+        lines = (corpus / change["file"]).read_text(encoding="utf-8").splitlines()
+        assert change["reason"] and change["before"] != change["after"]
+        assert change["before"].split("\n")[0] == lines[change["line"] - 1]
 
 
 def test_pages_have_front_matter(report, converted):

@@ -19,6 +19,7 @@ def built_site(converted, tmp_path_factory) -> Path:
     project = tmp_path_factory.mktemp("project")
     shutil.copy(ROOT / "mkdocs.yml", project)
     shutil.copytree(ROOT / "overrides", project / "overrides")
+    shutil.copytree(ROOT / "tools" / "hooks", project / "tools" / "hooks")
     shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("library"))
     shutil.copytree(converted, project / "docs" / "library", ignore=shutil.ignore_patterns("report.json"))
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}

@@ -34,6 +34,7 @@ def outputs(document: Document) -> list[str]:
     texts = [t for e in document.entries for t in (e.title, e.statement, e.body, e.prefix)]
     texts += [t for c in document.chapters for t in (c.title, c.intro)]
     texts += [d.text for d in document.drops]
+    texts += [c.before for c in document.changes]
     return texts
 
 

@@ -42,6 +42,7 @@ def test_report_has_the_documented_shape():
                        "warnings": ["line 3: something odd"]}],
         "dropped": [{"file": "book.md", "line": 1, "text": "# A Book",
                      "reason": "front matter before the first question"}],
+        "changed": [],
     }
 
 

@@ -196,8 +196,8 @@ def test_numbered_subheadings_stay_in_the_answer():
     document, _ = fixture("numbered_subheadings_inside_answer.md")
     assert [(e.start + 1, e.end) for e in document.entries] == [(3, 14), (15, 18), (19, 21)]
     assert document.entries[0].body == (
-        "Two steps matter most.\n\n#### 1. Package the model\n\n"
-        "Save weights and preprocessing together.\n\n#### 2. Serve it\n\n"
+        "Two steps matter most.\n\n## 1. Package the model\n\n"
+        "Save weights and preprocessing together.\n\n## 2. Serve it\n\n"
         "Put it behind an HTTP endpoint.")
 
 
@@ -207,7 +207,7 @@ def test_repeated_bold_header_is_one_entry():
     assert (second.prefix, second.start + 1, second.end) == ("Question 2:", 9, 15)
     assert second.statement == "How would you rank search results for a shop?"
     assert second.body == (
-        "### **Question 2: Search ranking**\n\n"
+        "## Question 2: Search ranking\n\n"
         "Combine text relevance with popularity and learn the weights from clicks.")
     assert [d.text for d in document.drops if d.reason == REPEATED] == ["Question 1:", "Question 2:"]
 
@@ -266,4 +266,4 @@ def test_headings_between_bold_questions_are_chapters():
     document, _ = convert(raw)
     assert [(e.title, e.chapter) for e in document.entries] == [
         ("What is A?", "Basics"), ("What is B?", "Advanced")]
-    assert "### Example" in document.entries[0].body
+    assert "## Example" in document.entries[0].body

@@ -1,7 +1,8 @@
 """Conservation: every word of a raw document is on a page or in the drop report.
 
 Words are compared as multisets, so a word repeated ten times in the source
-must be accounted for ten times.
+must be accounted for ten times. HTML tags are markup, not words: a ``<b>`` the
+converter turned into ``**`` is not lost.
 """
 
 from __future__ import annotations
@@ -11,11 +12,15 @@ import unicodedata
 from collections import Counter
 from typing import Iterable
 
+from .normalise.code import HTML_ELEMENTS
+
 WORD = re.compile(r"\w+")
+TAG = re.compile(r"</?([A-Za-z][\w-]*)(?:\s[^<>]*)?/?>")
 
 
 def words(text: str) -> Counter:
     """``__bold__`` markup is not part of a word; ``snake_case`` is one word."""
+    text = TAG.sub(lambda m: " " if m.group(1).lower() in HTML_ELEMENTS else m.group(0), text)
     found = (w.strip("_") for w in WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
     return Counter(w for w in found if w)
 

@@ -71,7 +71,7 @@ def escape_inline(text: str) -> str:
 
 
 def report(results: list[Document]) -> dict:
-    documents, dropped = [], []
+    documents, dropped, changed = [], [], []
     for document in results:
         documents.append({
             "file": document.source.file,
@@ -82,7 +82,9 @@ def report(results: list[Document]) -> dict:
         })
         dropped += [{"file": document.source.file, "line": d.line + 1, "text": d.text, "reason": d.reason}
                     for d in document.drops]
-    return {"documents": documents, "dropped": dropped}
+        changed += [{"file": document.source.file, "line": c.line + 1, "before": c.before, "after": c.after,
+                     "reason": c.reason} for c in document.changes]
+    return {"documents": documents, "dropped": dropped, "changed": changed}
 
 
 def files_for(results: list[Document]) -> dict[str, str]:

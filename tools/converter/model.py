@@ -47,11 +47,38 @@ class DropRule:
 
 
 @dataclass(frozen=True)
+class Erratum:
+    """An editor's fix, applied wherever ``find`` occurs exactly in the named files.
+
+    ``find`` and ``replace`` hold the same number of line breaks, so line numbers
+    stay valid for every later stage.
+    """
+
+    find: str
+    replace: str
+    files: tuple[str, ...]
+    reason: str = "erratum"
+
+
+@dataclass(frozen=True)
+class Style:
+    """How the normalise stage recognises what the author meant (from cleanup.yml)."""
+
+    sentence_heading_starts: tuple[str, ...] = ()  # a heading opening so is a sentence
+    sentence_heading_ends: tuple[str, ...] = ()  # ... or ending so (before its colon)
+    code_languages: tuple[tuple[str, str], ...] = ()  # (language, regex a line of it matches)
+
+
+@dataclass(frozen=True)
 class Settings:
     sources: tuple[Source, ...]
     drop_rules: tuple[DropRule, ...]
     label_headings: tuple[str, ...]
     max_line_length: int
+    sentence_rules: tuple[DropRule, ...] = ()  # a sentence (not a block) that is not content
+    footer: str | None = None  # a whole line that is a page footer of a PDF
+    errata: tuple[Erratum, ...] = ()
+    style: Style = Style()
 
 
 @dataclass(frozen=True)
@@ -110,6 +137,16 @@ class Drop:
 
 
 @dataclass(frozen=True)
+class Change:
+    """Text replaced in place (mojibake, an erratum): the line as it was and as it is."""
+
+    line: int
+    before: str
+    after: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class Chapter:
     title: str
     line: int
@@ -142,5 +179,6 @@ class Document:
     entries: list[Entry] = field(default_factory=list)
     chapters: list[Chapter] = field(default_factory=list)
     drops: list[Drop] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     failed: bool = False

@@ -8,8 +8,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from . import blocks as blocks_stage
+from .clean import clean
 from .dedupe import dedupe
 from .model import Document, Settings, Source
+from .normalise import normalise_document
 from .read import ReadError, decode
 from .sources import slugify
 from .split import split
@@ -28,10 +30,15 @@ def convert_bytes(data: bytes, source: Source, settings: Settings) -> tuple[Docu
         return document, ()
     document.warnings += text.notes
     document.drops += drops
+    text, cleaned = clean(text, settings)
+    document.changes += cleaned.changes
+    document.warnings += cleaned.warnings
     parsed, notes = blocks_stage.parse(text.lines)
     document.warnings += notes
     split(text, source, parsed, settings.drop_rules, set(settings.label_headings), document)
+    document.drops += cleaned.drops  # after the split: a cut sentence leaves the rest of its line on the page
     dedupe(document, text.lines)
+    normalise_document(document, settings.style)
     if not document.entries:
         document.warnings.append("nothing left to convert: no page could be made")
         document.failed = True

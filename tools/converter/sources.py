@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from .detect import BY_NAME
-from .model import Attribution, DropRule, Settings, Source, TopicHint
+from .model import Attribution, DropRule, Erratum, Settings, Source, Style, TopicHint
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown")
@@ -47,28 +47,67 @@ def parse_source(file: str, raw: dict, where: str) -> Source:
     )
 
 
-def load(data_dir: Path = DATA) -> Settings:
-    sources_file = data_dir / "sources.yml"
-    cleanup_file = data_dir / "cleanup.yml"
+def read_yaml(path: Path, required: bool = True) -> dict:
+    if not required and not path.exists():
+        return {}
     try:
-        sources = yaml.safe_load(sources_file.read_text(encoding="utf-8")) or {}
-        cleanup = yaml.safe_load(cleanup_file.read_text(encoding="utf-8")) or {}
+        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as err:
         raise SettingsError(f"cannot read settings: {err}") from err
-    parsed = tuple(
-        parse_source(file, raw, str(sources_file)) for file, raw in (sources.get("sources") or {}).items()
-    )
-    rules = tuple(DropRule(r["pattern"], r["reason"]) for r in cleanup.get("drop") or ())
+
+
+def rules_of(raw, where: str) -> tuple[DropRule, ...]:
+    rules = tuple(DropRule(r["pattern"], r["reason"]) for r in raw or ())
     for rule in rules:
         try:
             re.compile(rule.pattern)
         except re.error as err:
-            raise SettingsError(f"{cleanup_file}: drop pattern {rule.pattern!r}: {err}") from err
+            raise SettingsError(f"{where}: pattern {rule.pattern!r}: {err}") from err
+    return rules
+
+
+def errata_of(raw, where: str) -> tuple[Erratum, ...]:
+    errata = []
+    for number, item in enumerate(raw or (), 1):
+        if not isinstance(item, dict) or not item.get("find") or "replace" not in item or not item.get("files"):
+            raise SettingsError(f"{where}: erratum {number} needs find, replace and files")
+        find, replace = str(item["find"]), str(item["replace"])
+        if find.count("\n") != replace.count("\n"):
+            raise SettingsError(f"{where}: erratum {number} ({find!r}): find and replace must hold "
+                                "the same number of line breaks")
+        errata.append(Erratum(find, replace, tuple(str(f) for f in item["files"]), item.get("reason", "erratum")))
+    return tuple(errata)
+
+
+def style_of(cleanup: dict, where: str) -> Style:
+    headings = cleanup.get("sentence_headings") or {}
+    languages = tuple((str(k), str(v)) for k, v in (cleanup.get("code_languages") or {}).items())
+    for language, pattern in languages:
+        try:
+            re.compile(pattern)
+        except re.error as err:
+            raise SettingsError(f"{where}: code_languages.{language}: {err}") from err
+    return Style(tuple(str(x).casefold() for x in headings.get("starts") or ()),
+                 tuple(str(x).casefold() for x in headings.get("ends") or ()), languages)
+
+
+def load(data_dir: Path = DATA) -> Settings:
+    sources_file, cleanup_file, errata_file = (data_dir / n for n in ("sources.yml", "cleanup.yml", "errata.yml"))
+    sources = read_yaml(sources_file)
+    cleanup = read_yaml(cleanup_file)
+    errata = read_yaml(errata_file, required=False)
+    parsed = tuple(
+        parse_source(file, raw, str(sources_file)) for file, raw in (sources.get("sources") or {}).items()
+    )
     return Settings(
         sources=parsed,
-        drop_rules=rules,
+        drop_rules=rules_of(cleanup.get("drop"), f"{cleanup_file}: drop"),
         label_headings=tuple(str(x).casefold() for x in cleanup.get("label_headings") or ()),
         max_line_length=int(cleanup.get("max_line_length", 100_000)),
+        sentence_rules=rules_of(cleanup.get("sentences"), f"{cleanup_file}: sentences"),
+        footer=cleanup.get("footer"),
+        errata=errata_of(errata.get("errata"), str(errata_file)),
+        style=style_of(cleanup, str(cleanup_file)),
     )
 
 

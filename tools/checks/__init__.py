@@ -1,0 +1,1 @@
+"""Checks over the built site (the HTML readers get), separate from the converter."""

@@ -1,0 +1,94 @@
+"""Text-level repairs before any structure is read: mojibake, errata, PDF page
+footers and chatbot sentences.
+
+Every pass keeps the number of lines, so line numbers stay those of the raw
+document, and reports what it took out (a ``Drop``) or replaced (a ``Change``).
+Running before the split means titles get the repairs too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import ftfy
+
+from .model import Change, Drop, DropRule, Erratum, Settings, Text
+
+
+@dataclass
+class Cleaned:
+    """The lines as repaired so far; ``raw`` keeps them as read, so each change
+    quotes the original line even when two repairs touch it."""
+
+    raw: tuple[str, ...]
+    lines: list[str]
+    drops: list[Drop] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def fix_mojibake(cleaned: Cleaned) -> None:
+    """UTF-8 that was read as cp1252 somewhere upstream (``â‰¤`` for ``≤``)."""
+    for index, line in enumerate(cleaned.lines):
+        if line.isascii():
+            continue
+        fixed = ftfy.fix_encoding(line)
+        if fixed != line:
+            cleaned.changes.append(Change(index, line, fixed, "mojibake repaired"))
+            cleaned.lines[index] = fixed
+
+
+def apply_errata(cleaned: Cleaned, file: str, errata: tuple[Erratum, ...]) -> None:
+    """Exact replacements; one that matches nothing is reported, since the text it
+    fixed has changed and the erratum may now be wrong or useless."""
+    for erratum in errata:
+        if file not in erratum.files:
+            continue
+        text = "\n".join(cleaned.lines)
+        hits = [m.start() for m in re.finditer(re.escape(erratum.find), text)]
+        if not hits:
+            cleaned.warnings.append(f"erratum {erratum.find!r} no longer matches anything: remove or update it")
+            continue
+        starts = {text.count("\n", 0, position) for position in hits}
+        span = erratum.find.count("\n") + 1
+        cleaned.lines = text.replace(erratum.find, erratum.replace).split("\n")
+        for line in sorted(starts):
+            after = "\n".join(cleaned.lines[line:line + span])
+            before = "\n".join(cleaned.raw[line:line + span])
+            cleaned.changes.append(Change(line, before, after, f"{erratum.reason}: {erratum.find!r} → {erratum.replace!r}"))
+
+
+def drop_footers(cleaned: Cleaned, footer: str | None) -> None:
+    if not footer:
+        return
+    pattern = re.compile(footer)
+    for index, line in enumerate(cleaned.lines):
+        if pattern.fullmatch(line.strip()):
+            cleaned.drops.append(Drop(index, line.strip(), "PDF page footer"))
+            cleaned.lines[index] = ""
+
+
+def drop_sentences(cleaned: Cleaned, rules: tuple[DropRule, ...]) -> None:
+    """Chatbot sentences inside a paragraph of real content; the rest of the line stays."""
+    compiled = [(re.compile(r.pattern, re.IGNORECASE), r.reason) for r in rules]
+    for index, line in enumerate(cleaned.lines):
+        for pattern, reason in compiled:
+            found = pattern.search(line)
+            if not found:
+                continue
+            cleaned.drops.append(Drop(index, found.group(0).strip(), reason))
+            head, tail = line[:found.start()], line[found.end():].lstrip()
+            if not head.strip() and tail:
+                tail = tail[0].upper() + tail[1:]
+            line = (head.rstrip() + " " + tail).strip() if head.strip() else head + tail
+            cleaned.lines[index] = line.rstrip()
+
+
+def clean(text: Text, settings: Settings) -> tuple[Text, Cleaned]:
+    cleaned = Cleaned(text.lines, list(text.lines))
+    fix_mojibake(cleaned)
+    apply_errata(cleaned, text.file, settings.errata)
+    drop_footers(cleaned, settings.footer)
+    drop_sentences(cleaned, settings.sentence_rules)
+    return Text(text.file, tuple(cleaned.lines), text.notes), cleaned

@@ -1,0 +1,62 @@
+"""List items as their authors typed them, made into Markdown list items.
+
+- Glyph bullets (``❖ ★ ◆ ➔ ➤ ♣ ■ ♦ • →``), with or without a ``- `` before them.
+- ``- 1. Label:** text`` or ``- Label:** text``: a label that lost its opening
+  ``**``. The numbered ones start items of a numbered list, as the items
+  around them do. Any other number inside a bullet is kept as text, so the
+  bullet is not read as a second, nested list.
+- ``**3. Label:** text`` alone in its paragraph, continuing a numbered list
+  that the PDF broke: a numbered item again.
+- Bullets with nothing after them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .fences import in_code
+
+GLYPHS = "❖★◆➔➤♣■♦•→▪●➢►✓✔"
+GLYPH_ITEM = re.compile(rf"^(\s*)(?:[-*+]\s+)?[{GLYPHS}]\s*(.*)$")
+BULLET = re.compile(r"^(\s*[-*+]\s+)(?:(\d+)\.(\s+))?(.*)$")
+LOST_BOLD = re.compile(r"^([^*]+?:)\*\*(.*)$")
+BOLD_NUMBER = re.compile(r"^\*\*(\d+)\.\s+([^*]+)\*\*(.*)$")
+EMPTY_BULLET = re.compile(r"^\s*[-*+]\s*$")
+
+
+def item(line: str) -> str | None:
+    """The line as a Markdown list item, or None when it is an empty bullet."""
+    glyph = GLYPH_ITEM.match(line)
+    if glyph:
+        indent, text = glyph.groups()
+        return f"{indent}- {text}" if text.strip() else None
+    if EMPTY_BULLET.match(line):
+        return None
+    bullet = BULLET.match(line)
+    if not bullet:
+        return line
+    marker, number, space, text = bullet.groups()
+    lost = LOST_BOLD.match(text)
+    if lost and number:
+        return f"{marker[:len(marker) - len(marker.lstrip())]}{number}. **{lost.group(1)}**{lost.group(2)}"
+    if lost:
+        return f"{marker}**{lost.group(1)}**{lost.group(2)}"
+    return f"{marker}{number}\\.{space}{text}" if number else line
+
+
+def numbered_paragraph(line: str, previous: str) -> str:
+    found = BOLD_NUMBER.match(line)
+    if not found or previous.strip():
+        return line
+    number, label, rest = found.groups()
+    return f"{number}. **{label.strip()}**{rest}"
+
+
+def list_items(lines: list[str]) -> list[str]:
+    code = in_code(lines)
+    out: list[str] = []
+    for line, is_code in zip(lines, code):
+        fixed = line if is_code else item(numbered_paragraph(line, out[-1] if out else ""))
+        if fixed is not None:
+            out.append(fixed)
+    return out

@@ -1,0 +1,63 @@
+"""Text defects between and inside paragraphs.
+
+- A sentence cut by a PDF page break (a blank line, maybe a dropped footer,
+  then the rest starting in lower case) is joined again.
+- Trailing spaces, whitespace-only lines and runs of blank lines go; two or
+  more trailing spaces before a line of the same paragraph are a deliberate
+  hard line break and stay (as exactly two).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .fences import in_code
+
+OPEN_END = re.compile(r"[\w,]$")
+STARTS_LOWER = re.compile(r"^[a-z]")
+NOT_PROSE = re.compile(r"^\s*(?:#|\||<|>|[-*+]\s|\d+[.)]\s|\$\$|```|~~~)")
+
+
+def is_prose(line: str) -> bool:
+    return bool(line.strip()) and not NOT_PROSE.match(line)
+
+
+def join_page_breaks(lines: list[str]) -> list[str]:
+    code = in_code(lines)
+    out: list[str] = []
+    pending_blanks = 0
+    for index, line in enumerate(lines):
+        if not line.strip() and not code[index]:
+            pending_blanks += 1
+            continue
+        previous = out[-1] if out else ""
+        if (pending_blanks and out and not code[index] and is_prose(line) and STARTS_LOWER.match(line.lstrip())
+                and OPEN_END.search(previous.rstrip()) and (is_prose(previous) or re.match(r"^\s*(?:[-*+]|\d+[.)])\s", previous))
+                and not code[index - pending_blanks - 1]):
+            out[-1] = previous.rstrip() + " " + line.strip()
+        else:
+            out += [""] * pending_blanks + [line]
+        pending_blanks = 0
+    return out
+
+
+def whitespace(lines: list[str]) -> list[str]:
+    code = in_code(lines)
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        if code[index]:
+            out.append(line.rstrip())
+            continue
+        stripped = line.rstrip()
+        if not stripped:
+            if out and out[-1] != "":
+                out.append("")
+            continue
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        hard_break = len(line) - len(stripped) >= 2 and is_prose(following) and not code[index + 1]
+        indent = len(stripped) - len(stripped.lstrip())
+        body = stripped[:indent] + re.sub(r"\t", " ", stripped[indent:])
+        out.append(body + ("  " if hard_break else ""))
+    while out and out[-1] == "":
+        out.pop()
+    return out
