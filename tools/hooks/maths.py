@@ -20,13 +20,15 @@ log = logging.getLogger("mkdocs.hooks.maths")
 
 WRAPPED = re.compile(r'<(span|div) class="arithmatex">(.*?)</\1>', re.DOTALL)
 DELIMITERS = re.compile(r"^\s*(?:\\\(|\\\[)(.*?)(?:\\\)|\\\])\s*$", re.DOTALL)
-# environments latex2mathml lays out wrongly, and the one it lays out the same way
-ENVIRONMENTS = {"aligned": "align*", "gathered": "gather*"}
+# environments latex2mathml lays out on one line, and ones it lays out as rows
+ENVIRONMENTS = {"aligned": ("align*", ""), "gathered": ("array", "{c}"), "gather*": ("array", "{c}")}
 
 
 def to_mathml(tex: str, display: bool) -> str:
-    for old, new in ENVIRONMENTS.items():
-        tex = tex.replace(f"\\begin{{{old}}}", f"\\begin{{{new}}}").replace(f"\\end{{{old}}}", f"\\end{{{new}}}")
+    for old, (new, argument) in ENVIRONMENTS.items():
+        tex = tex.replace(f"\\begin{{{old}}}", f"\\begin{{{new}}}{argument}").replace(f"\\end{{{old}}}", f"\\end{{{new}}}")
+    if display and "\\\\" in tex and "\\begin" not in tex:
+        tex = f"\\begin{{array}}{{c}} {tex} \\end{{array}}"  # rows of equations: MathML Core has no line breaks
     return convert(tex, display="block" if display else "inline")
 
 

@@ -9,6 +9,7 @@ a "heading" that is really a sentence leading into a list
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..model import Style
 from .bullets import GLYPHS
@@ -39,6 +40,40 @@ def has_text(content: str) -> bool:
     return bool(content.rstrip(":").strip())
 
 
+NUMBERED = re.compile(r"^(\d+)[.)]\s")
+
+
+def level_siblings(headings: list[tuple[int, str]]) -> list[int]:
+    """Numbered headings of one sequence (``1. Step``, ``2. Sigmoid``...) are
+    siblings: one whose predecessor sits at another level takes that level,
+    unless some heading numbered like the predecessor shares its own level
+    (two sequences, one nested in the other)."""
+    levels, seen = [], {}  # number -> levels it was written at, latest last
+    for level, text in headings:
+        found = NUMBERED.match(text)
+        if found:
+            number = int(found.group(1))
+            before = seen.get(number - 1, [])
+            if before and level not in before:
+                level = before[-1]
+            seen.setdefault(number, []).append(level)
+        levels.append(level)
+    return levels
+
+
+def level_repeats(headings: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A heading written several times in one page (``Transformer`` and ``LSTM``
+    under each numbered point) is always the same kind of section: each copy
+    takes the level the author used most often (the deeper one on a tie)."""
+    used: dict[str, Counter] = {}
+    for level, text in headings:
+        used.setdefault(text.casefold(), Counter())[level] += 1
+    def usual(text: str, level: int) -> int:
+        counts = used[text.casefold()]
+        return level if sum(counts.values()) < 2 else max(counts, key=lambda lv: (counts[lv], lv))
+    return [(usual(text, level), text) for level, text in headings]
+
+
 def outline(levels: list[int]) -> list[int]:
     """Levels under an h1 title: the same nesting, starting at 2, no level skipped."""
     out, stack = [], []  # stack of (original level, new level)
@@ -60,7 +95,8 @@ def headings(text: str, style: Style) -> str:
             found.append((token.map[0], token.map[1], int(token.tag[1]), tokens[index + 1].content))
     kept = [(start, end, level, unwrap(content)) for start, end, level, content in found]
     sentences = {start for start, _, _, content in kept if is_sentence(content, style)}
-    levels = outline([level for start, _, level, content in kept if start not in sentences and has_text(content)])
+    titled = [(level, content) for start, _, level, content in kept if start not in sentences and has_text(content)]
+    levels = outline(level_siblings(level_repeats(titled)))
     replacement: dict[int, list[str]] = {}
     position = 0
     for start, end, level, content in kept:

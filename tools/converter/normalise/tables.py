@@ -25,6 +25,7 @@ def cell_markdown(cell: str) -> str:
     cell = PARAGRAPHS.sub(lambda m: m.group(1) + "<br>", cell).strip()
     cell = re.sub(r"(?:<br>\s*)+$", "", cell)
     cell = LIST_OPEN.sub(lambda m: f"<{m.group(1).lower()}>", cell)  # list styling is the theme's job
+    cell = re.sub(r"(\*\*|\*) ([.,;:])", r"\1\2", cell)  # "<b>x</b> ." left a space before the stop
     cell = re.sub(r"(?<!\\)\|", r"\\|", cell)
     return " ".join(cell.split())
 
