@@ -11,7 +11,7 @@ export PYTHONPATH := $(CURDIR)/tools
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: site convert pages serve test clean
+.PHONY: site convert pages serve test check clean
 
 $(VENV)/.installed: requirements.txt constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ serve: pages
 ## test: the whole test suite (unit, corpus integration, site build)
 test: $(VENV)/.installed
 	$(PY) -m pytest -q
+
+## check: count rendering defects in the built site (run `make site` first)
+check: $(VENV)/.installed
+	$(PY) -m checks.defects site
 
 clean:
 	rm -rf site build $(GENERATED) .cache

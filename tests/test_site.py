@@ -7,9 +7,12 @@ import re
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
+
+from checks.defects import check_site
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -55,3 +58,17 @@ def test_topic_page_with_its_own_h1_headings_still_shows_its_title(built_site):
     html = (built_site / "library/genai-notes/attention-vs-self-attention/index.html").read_text(encoding="utf-8")
     first_h1 = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1)
     assert "Attention vs self-attention" in first_h1
+
+
+def test_built_pages_have_no_rendering_defects(built_site):
+    """The defect checker's goal on the real corpus: zero of every kind."""
+    found = check_site(built_site)
+    assert Counter(d.kind for d in found) == Counter(), [f"{d.page}: {d.kind}: {d.text}" for d in found[:10]]
+
+
+def test_formulas_are_mathml_and_no_tex_is_left(built_site):
+    html = (built_site / "library/genai-book/what-are-activation-functions-tell-me-the-type-of-the/index.html"
+            ).read_text(encoding="utf-8")
+    assert html.count("<math") >= 6 and "\\frac" not in html
+    repaired = (built_site / "library/genai-notes/positional-encoding/index.html").read_text(encoding="utf-8")
+    assert "<mfrac>" in repaired and "ext{" not in repaired and "rac{" not in repaired

@@ -79,9 +79,9 @@ def drop_sentences(cleaned: Cleaned, rules: tuple[DropRule, ...]) -> None:
                 continue
             cleaned.drops.append(Drop(index, found.group(0).strip(), reason))
             head, tail = line[:found.start()], line[found.end():].lstrip()
-            if not head.strip() and tail:
+            if not re.search(r"\w", head) and tail:  # the cut opened the sentence (or the list item)
                 tail = tail[0].upper() + tail[1:]
-            line = (head.rstrip() + " " + tail).strip() if head.strip() else head + tail
+            line = head.rstrip() + " " + tail if head.strip() else head + tail
             cleaned.lines[index] = line.rstrip()
 
 

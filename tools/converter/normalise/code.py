@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..model import Style
-from .fences import fenced_blocks, in_code
+from .fences import FENCE, closes, fenced_blocks, in_code, in_maths
 
 HTML_ELEMENTS = frozenset("""a abbr address area article aside audio b bdi bdo blockquote br button canvas caption
 cite code col colgroup data dd del details dfn dialog div dl dt em embed fieldset figcaption figure footer form
@@ -27,7 +27,9 @@ def fence_languages(lines: list[str], style: Style) -> list[str]:
     for start, end in fenced_blocks(lines):
         if lines[start].strip().strip("`~").strip():
             continue  # the author named one
-        body = lines[start + 1:end - 1]
+        body = lines[start + 1:end]
+        if body and closes(body[-1], FENCE.match(lines[start]).group(1)):
+            body = body[:-1]
         language = next((name for name, pattern in style.code_languages
                          if any(re.search(pattern, line) for line in body)), None)
         if language:
@@ -48,5 +50,5 @@ def escape_pseudo_tags(line: str) -> str:
 
 
 def pseudo_tags(lines: list[str]) -> list[str]:
-    code = in_code(lines)
-    return [line if is_code or "<" not in line else escape_pseudo_tags(line) for line, is_code in zip(lines, code)]
+    skip = [a or b for a, b in zip(in_code(lines), in_maths(lines))]
+    return [line if skipped or "<" not in line else escape_pseudo_tags(line) for line, skipped in zip(lines, skip)]

@@ -1,4 +1,5 @@
-"""Where the fenced code blocks are, for the passes that read lines rather than tokens."""
+"""Where the fenced code and ``$$`` maths blocks are, for the passes that read
+lines rather than tokens."""
 
 from __future__ import annotations
 
@@ -33,5 +34,32 @@ def fenced_blocks(lines: list[str]) -> list[tuple[int, int]]:
 def in_code(lines: list[str]) -> list[bool]:
     flags = [False] * len(lines)
     for start, end in fenced_blocks(lines):
+        flags[start:end] = [True] * (end - start)
+    return flags
+
+
+def maths_blocks(lines: list[str]) -> list[tuple[int, int]]:
+    """(first line, line after the last) of each ``$$`` block outside code; a
+    block opened and closed on one line counts too."""
+    code = in_code(lines)
+    blocks, start = [], None
+    for index, line in enumerate(lines):
+        text = line.strip()
+        if code[index]:
+            continue
+        if start is None and text.startswith("$$"):
+            if len(text) > 2 and text.endswith("$$"):
+                blocks.append((index, index + 1))
+            else:
+                start = index
+        elif start is not None and text.endswith("$$"):
+            blocks.append((start, index + 1))
+            start = None
+    return blocks
+
+
+def in_maths(lines: list[str]) -> list[bool]:
+    flags = [False] * len(lines)
+    for start, end in maths_blocks(lines):
         flags[start:end] = [True] * (end - start)
     return flags

@@ -92,7 +92,8 @@ def headings(text: str, style: Style) -> str:
     found = []  # (start, end, level, inline text)
     for index, token in enumerate(tokens):
         if token.type == "heading_open" and token.map:
-            found.append((token.map[0], token.map[1], int(token.tag[1]), tokens[index + 1].content))
+            text = " ".join(tokens[index + 1].content.split("\n"))  # a setext heading may span lines
+            found.append((token.map[0], token.map[1], int(token.tag[1]), text))
     kept = [(start, end, level, unwrap(content)) for start, end, level, content in found]
     sentences = {start for start, _, _, content in kept if is_sentence(content, style)}
     titled = [(level, content) for start, _, level, content in kept if start not in sentences and has_text(content)]

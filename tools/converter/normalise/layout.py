@@ -17,6 +17,8 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
+from .fences import maths_blocks
+
 MARKER = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( *)")
 BLOCK_OPENERS = {"paragraph_open", "heading_open", "fence", "code_block", "table_open", "html_block",
                  "math_block", "math_block_label", "hr", "blockquote_open", "bullet_list_open", "ordered_list_open"}
@@ -55,8 +57,32 @@ def item_of(line: str, start: int, end: int, depth: int, parent: Item | None) ->
     return Item(start, end, depth, found.group(2), shift + after)
 
 
+def separate_maths(lines: list[str]) -> list[str]:
+    """A ``$$`` block right under a paragraph line gets a blank line before it:
+    CommonMark's maths extension does not let it interrupt a paragraph."""
+    starts = {start for start, _ in maths_blocks(lines)}
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        if index in starts and out and out[-1].strip():
+            out.append("")
+        out.append(line)
+    return out
+
+
+def verbatim_lines(text: str) -> set[int]:
+    """Lines of code, maths and HTML blocks (indented code included), which no
+    prose pass may touch."""
+    found: set[int] = set()
+    for token in parser().parse(text):
+        if token.type in VERBATIM and token.map:
+            found.update(range(*token.map))
+    return found
+
+
 def rewrite(text: str) -> str:
     lines = text.expandtabs(INDENT).split("\n") if "\t" in text else text.split("\n")
+    lines = separate_maths(lines)
+    text = "\n".join(lines)
     tokens = parser().parse(text)
     owner: list[Item | None] = [None] * len(lines)
     firsts: dict[int, Item] = {}
@@ -65,7 +91,10 @@ def rewrite(text: str) -> str:
     stack: list[Item] = []
     verbatim: set[int] = set()
     quoted = 0
-    for token in tokens:
+    opening_paragraphs: set[int] = set()  # lines of each item's first paragraph
+    for index, token in enumerate(tokens):
+        if token.type == "paragraph_open" and token.map and stack and token.map[0] == stack[-1].start:
+            opening_paragraphs.update(range(*token.map))
         if token.type == "blockquote_open":
             quoted += 1
         elif token.type == "blockquote_close":
@@ -74,6 +103,9 @@ def rewrite(text: str) -> str:
             continue
         if token.type == "list_item_open" and token.map:
             start, end = token.map
+            follows_item = index > 0 and tokens[index - 1].type == "list_item_close"
+            if follows_item and lines[start - 1].strip() and start - 1 not in opening_paragraphs:
+                blank_before.add(start)  # the item before ends in a second block: Python-Markdown would swallow this one
             item = item_of(lines[start], start, end, len(stack) + 1, stack[-1] if stack else None)
             stack.append(item)
             firsts.setdefault(start, item)

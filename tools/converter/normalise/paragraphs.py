@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .fences import in_code
+from .layout import verbatim_lines
 
 OPEN_END = re.compile(r"[\w,]$")
 STARTS_LOWER = re.compile(r"^[a-z]")
@@ -23,7 +24,8 @@ def is_prose(line: str) -> bool:
 
 
 def join_page_breaks(lines: list[str]) -> list[str]:
-    code = in_code(lines)
+    verbatim = verbatim_lines("\n".join(lines))
+    code = [a or index in verbatim for index, a in enumerate(in_code(lines))]
     out: list[str] = []
     pending_blanks = 0
     for index, line in enumerate(lines):
@@ -33,7 +35,7 @@ def join_page_breaks(lines: list[str]) -> list[str]:
         previous = out[-1] if out else ""
         if (pending_blanks and out and not code[index] and is_prose(line) and STARTS_LOWER.match(line.lstrip())
                 and OPEN_END.search(previous.rstrip()) and (is_prose(previous) or re.match(r"^\s*(?:[-*+]|\d+[.)])\s", previous))
-                and not code[index - pending_blanks - 1]):
+                and not code[index - pending_blanks - 1]):  # a code line never ends a sentence
             out[-1] = previous.rstrip() + " " + line.strip()
         else:
             out += [""] * pending_blanks + [line]
