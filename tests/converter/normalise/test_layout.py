@@ -221,3 +221,12 @@ def test_rendered_maths_block_right_under_a_paragraph_line(normalised, render):
     assert len(maths) == 1
     assert "\\frac{q \\cdot k}{\\sqrt{d}}" in maths[0].get_text()
     assert html.find("ul") is None
+
+
+def test_rendered_bullets_indented_less_than_the_numbered_item_text_nest_under_it(fixture_text, render):
+    html = render(rewrite(fixture_text("short_indent_under_numbered_item.md")))
+    ordered = html.find("ol")
+    assert len(ordered.find_all("li", recursive=False)) == 2
+    nested = ordered.find_all("li", recursive=False)[1].find("ul")
+    assert nested is not None and len(nested.find_all("li")) == 2
+    assert "After the list." in html.find_all("p", recursive=False)[-1].text

@@ -17,7 +17,7 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
-from .fences import maths_blocks
+from .fences import in_code, maths_blocks
 
 MARKER = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( *)")
 BLOCK_OPENERS = {"paragraph_open", "heading_open", "fence", "code_block", "table_open", "html_block",
@@ -69,6 +69,28 @@ def separate_maths(lines: list[str]) -> list[str]:
     return out
 
 
+def deepen_short_indents(lines: list[str]) -> list[str]:
+    """A list indented less than the text of the item above it (``  - x`` under
+    ``3. Label``) is nested by its author, though CommonMark reads it as a new
+    list: it moves right to the item's text, with everything indented under it."""
+    out: list[str] = []
+    shift, shift_from = 0, 0
+    above: tuple[int, int] | None = None  # marker column and text column of the last item
+    for line, is_code in zip(lines, in_code(lines)):
+        indent = leading(line)
+        if shift and line.strip() and indent < shift_from and not is_code:
+            shift = 0
+        found = MARKER.match(line) if line.strip() and not is_code else None
+        if found and not shift and above and above[0] < indent < above[1]:
+            shift, shift_from = above[1] - indent, indent
+        if shift and line.strip():
+            line = " " * shift + line
+        if found and found.end() < len(found.string):
+            above = (leading(line), leading(line) + len(found.group(2)) + max(1, min(len(found.group(3)), 4)))
+        out.append(line)
+    return out
+
+
 def verbatim_lines(text: str) -> set[int]:
     """Lines of code, maths and HTML blocks (indented code included), which no
     prose pass may touch."""
@@ -81,7 +103,7 @@ def verbatim_lines(text: str) -> set[int]:
 
 def rewrite(text: str) -> str:
     lines = text.expandtabs(INDENT).split("\n") if "\t" in text else text.split("\n")
-    lines = separate_maths(lines)
+    lines = separate_maths(deepen_short_indents(lines))
     text = "\n".join(lines)
     tokens = parser().parse(text)
     owner: list[Item | None] = [None] * len(lines)
