@@ -50,12 +50,13 @@ class Defect:
     text: str
 
 
-def prose(element) -> str:
+def prose(element, skip: frozenset = frozenset()) -> str:
     """The element's text with code, maths or preformatted descendants as one
-    placeholder character each."""
+    placeholder character each; children tagged ``skip`` are left out (their
+    tails stay)."""
     parts = [element.text or ""] if element.tag not in NOT_PROSE else []
     for child in element:
-        if isinstance(child.tag, str):
+        if isinstance(child.tag, str) and child.tag not in skip:
             parts.append(prose(child) if child.tag not in NOT_PROSE else PLACEHOLDER)
         parts.append(child.tail or "")
     return "".join(parts)
@@ -108,15 +109,12 @@ def check_html(html: str, page: str = "") -> list[Defect]:
     return found
 
 
+NESTED_BLOCKS = frozenset({"p", "ul", "ol", "li", "table", "div", "blockquote", "details"})
+
+
 def own_text(block) -> str:
     """Prose that belongs to this block and not to a nested block (a <p> in an <li>)."""
-    parts = [block.text or ""]
-    for child in block:
-        if isinstance(child.tag, str) and child.tag not in {
-                "p", "ul", "ol", "li", "table", "div", "blockquote", "details"}:
-            parts.append(prose(child) if child.tag not in NOT_PROSE else PLACEHOLDER)
-        parts.append(child.tail or "")
-    return "".join(parts)
+    return prose(block, NESTED_BLOCKS)
 
 
 def check_site(site: Path, under: str = "library") -> list[Defect]:

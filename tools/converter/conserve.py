@@ -12,10 +12,9 @@ import unicodedata
 from collections import Counter
 from typing import Iterable
 
-from .normalise.code import HTML_ELEMENTS
+from .normalise.code import HTML_ELEMENTS, TAG
 
 WORD = re.compile(r"\w+")
-TAG = re.compile(r"</?([A-Za-z][\w-]*)(?:\s[^<>]*)?/?>")
 
 
 def words(text: str) -> Counter:

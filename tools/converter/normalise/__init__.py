@@ -7,6 +7,8 @@ text-level repairs in ``clean`` need report entries.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Document, Style
 from .bullets import list_items
 from .code import fence_languages, pseudo_tags
@@ -30,4 +32,4 @@ def normalise(markdown: str, style: Style) -> str:
 def normalise_document(document: Document, style: Style) -> None:
     for entry in document.entries:
         entry.body = normalise(entry.body, style)
-    document.chapters = [type(c)(c.title, c.line, normalise(c.intro, style)) for c in document.chapters]
+    document.chapters = [replace(c, intro=normalise(c.intro, style)) for c in document.chapters]

@@ -29,13 +29,16 @@ INDENT = 4
 
 @lru_cache(maxsize=1)
 def parser() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("table").use(dollarmath_plugin, double_inline=True)
+    """Blocks only: the passes read line maps and heading text, never inline
+    children, and inline parsing would double the cost."""
+    md = MarkdownIt("commonmark").enable("table").use(dollarmath_plugin, double_inline=True)
+    md.core.ruler.disable("inline")
+    return md
 
 
 @dataclass(frozen=True)
 class Item:
     start: int
-    end: int
     depth: int
     marker: str
     content: int  # column where the item's text starts in the raw line
@@ -45,16 +48,16 @@ def leading(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
-def item_of(line: str, start: int, end: int, depth: int, parent: Item | None) -> Item:
+def item_of(line: str, start: int, depth: int, parent: Item | None) -> Item:
     offset = parent.content if parent else 0
     rest = line[offset:] if line[:offset].strip() == "" else line.lstrip(" ")
     shift = len(line) - len(rest)
     found = MARKER.match(rest)
     if not found:
-        return Item(start, end, depth, "-", shift + leading(rest))
+        return Item(start, depth, "-", shift + leading(rest))
     spaces = len(found.group(3))
     after = found.end(2) + (spaces if 0 < spaces <= 4 and found.end() < len(rest) else 1)
-    return Item(start, end, depth, found.group(2), shift + after)
+    return Item(start, depth, found.group(2), shift + after)
 
 
 def separate_maths(lines: list[str]) -> list[str]:
@@ -128,11 +131,10 @@ def rewrite(text: str) -> str:
             follows_item = index > 0 and tokens[index - 1].type == "list_item_close"
             if follows_item and lines[start - 1].strip() and start - 1 not in opening_paragraphs:
                 blank_before.add(start)  # the item before ends in a second block: Python-Markdown would swallow this one
-            item = item_of(lines[start], start, end, len(stack) + 1, stack[-1] if stack else None)
+            item = item_of(lines[start], start, len(stack) + 1, stack[-1] if stack else None)
             stack.append(item)
             firsts.setdefault(start, item)
-            for index in range(start, min(end, len(lines))):
-                owner[index] = item
+            owner[start:end] = [item] * (min(end, len(lines)) - start)
         elif token.type == "list_item_close":
             stack.pop()
         if token.type in BLOCK_OPENERS and token.map and token.map[0] > 0:

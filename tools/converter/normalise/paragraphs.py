@@ -24,8 +24,8 @@ def is_prose(line: str) -> bool:
 
 
 def join_page_breaks(lines: list[str]) -> list[str]:
-    verbatim = verbatim_lines("\n".join(lines))
-    code = [a or index in verbatim for index, a in enumerate(in_code(lines))]
+    verbatim = verbatim_lines("\n".join(lines))  # fences, indented code, maths, HTML
+    code = [index in verbatim for index in range(len(lines))]
     out: list[str] = []
     pending_blanks = 0
     for index, line in enumerate(lines):

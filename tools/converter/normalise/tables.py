@@ -85,7 +85,7 @@ def rows_of(lines: list[str]) -> list[list[str]]:
             after_blank = True
             continue
         row = cells(line)
-        if after_blank and rows and len(rows) > 1 and line.startswith("\t"):
+        if after_blank and len(rows) > 1 and line.startswith("\t"):
             previous = rows[-1]
             previous += [""] * (len(row) - len(previous))
             rows[-1] = [merge_cell(a, b) for a, b in zip(previous, row + [""] * (len(previous) - len(row)))]
