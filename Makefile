@@ -7,6 +7,7 @@ SOURCE ?= ../shared/corpus
 OUT ?= build/converted
 GENERATED := docs/library
 REPORT := build/report.json
+SITE_URL := $(shell sed -n 's/^site_url: *//p' mkdocs.yml)
 export PYTHONPATH := $(CURDIR)/tools
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
@@ -24,7 +25,7 @@ site: pages
 
 ## pages: convert SOURCE into the git-ignored docs/library (report in build/report.json)
 pages: $(VENV)/.installed
-	$(PY) -m converter --source "$(SOURCE)" --out $(GENERATED) --report $(REPORT)
+	$(PY) -m converter --source "$(SOURCE)" --out $(GENERATED) --report $(REPORT) --site-url "$(SITE_URL)"
 
 ## convert: convert SOURCE into OUT, with OUT/report.json
 convert: $(VENV)/.installed

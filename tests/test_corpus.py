@@ -90,7 +90,7 @@ def test_hinglish_markers_and_sections(report, converted):
     q10 = page(converted, entries[9]["path"])[1]
     assert "\n## Conclusion\n" in q10
     q15 = page(converted, entries[14]["path"])[1]
-    assert "\n## 1. Fine-Tuning Ka Detailed Process\n" in q15
+    assert '\n## 1. Fine-Tuning Ka Detailed Process {: lang="hi-Latn" }\n' in q15
     q16_front, q16 = page(converted, entries[15]["path"])
     assert q16_front["number"] == 16 and "## Question 16: Query Expansion" in q16
 

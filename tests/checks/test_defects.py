@@ -31,6 +31,7 @@ DEFECTS = {
     "heading-colon": ["<h2>Key Features:</h2>"],
     "skipped-heading": ["<h1>T</h1><h4>Deep</h4>"],
     "code-as-paragraph": ["<p>from transformers import pipeline<br>model = pipeline('x')</p>", "<p>```python</p>"],
+    "literal-attribute": ['<ul><li>Ek item hai {: lang="hi-Latn" }</li></ul>', "<h2>Basics { #basics }</h2>"],
 }
 
 

@@ -4,7 +4,13 @@ import pytest
 import yaml
 
 from converter import emit
-from converter.model import Attribution, Document, Drop, Entry, Source
+from converter.emit.site import counts, navigation
+from converter.enrich.tags import Group, Tag, Vocabulary
+from converter.model import Attribution, Document, Drop, Entry, Source, Summary
+
+VOCABULARY = Vocabulary(groups=(Group("core", "Core"),), tags=(
+    Tag("basics", "Basics", "core", "The basics.", keywords=("thing",)),
+    Tag("depth", "In depth", "core", "Deeper.", keywords=("deep",))))
 
 SOURCE = Source(file="book.md", slug="book", title="A Book", attribution=Attribution("Ann Author", "https://example.org/book"))
 
@@ -24,14 +30,52 @@ def test_page_has_front_matter_and_body():
     data = yaml.safe_load(front)
     assert data["title"] == "What is X?" and data["chapter"] == "Basics" and data["number"] == 1
     assert data["lines"] == [5, 9] and data["marker"] == "Q1." and data["question"] == "What is _X_?"
-    assert body.strip() == "# What is X?\n\nX is a thing."
+    heading, strip, answer = body.strip().split("\n\n")
+    assert heading == "# What is X?" and answer == "X is a thing."
+    assert strip.startswith('<div class="qa-meta" data-search-exclude markdown>')
+    assert "[A Book](index.md) › [Basics](index.md#basics) › Q1" in strip and "data-copy-link" in strip
+    assert "Hinglish" not in strip and "notebook" not in strip.lower()
+
+
+def test_page_front_matter_carries_tags_description_and_language():
+    document = sample()
+    entry = document.entries[0]
+    entry.tags, entry.description, entry.language = ("basics",), "X is a thing.", "hinglish"
+    data = yaml.safe_load(emit.render_page(entry, document, VOCABULARY).split("---\n", 2)[1])
+    assert data["tags"] == ["Basics"] and data["description"] == "X is a thing." and data["language"] == "hinglish"
+
+
+def test_hinglish_page_has_badge_then_question_then_english_summary():
+    document = sample()
+    entry = document.entries[0]
+    entry.statement, entry.language = "Some premise. What is X?", "hinglish"
+    entry.summary = Summary("outline", "- Privacy\n    - Data")
+    body = emit.render_page(entry, document).split("---\n", 2)[2]
+    assert 'class="qa-badge"' in body and "Hinglish answer" in body
+    quote, summary = body.index("> Some premise"), body.index('!!! abstract "English outline')
+    assert quote < summary < body.index("X is a thing.")
+    assert "\n    - Privacy\n        - Data\n" in body
+
+
+def test_own_summary_is_titled_in_short():
+    document = sample()
+    entry = document.entries[0]
+    entry.language, entry.summary = "hinglish", Summary("own", "In short, X is a thing.")
+    body = emit.render_page(entry, document)
+    assert '!!! abstract "In short (English)"\n\n    In short, X is a thing.' in body
+
+
+def test_notebook_links_are_on_the_page():
+    body = emit.render_page(sample().entries[0], sample(), notebook=True)
+    assert "[Notebook](notebooks/what-is-x.ipynb)" in body
+    assert 'href="../notebooks/what-is-x/what-is-x.ipynb" download' in body
 
 
 def test_long_statement_is_quoted_above_the_answer():
     document = sample()
     document.entries[0].statement = "Some premise. What is X?"
     body = emit.render_page(document.entries[0], document).split("---\n", 2)[2]
-    assert body.lstrip().startswith("# What is X?\n\n> Some premise. What is X?")
+    assert "\n\n> Some premise. What is X?\n\n" in body
 
 
 def test_report_has_the_documented_shape():
@@ -48,8 +92,9 @@ def test_report_has_the_documented_shape():
 
 def test_index_lists_chapters_questions_and_attribution():
     index = emit.render_index(sample())
-    assert "By Ann Author." in index and "<https://example.org/book>" in index
-    assert "## Basics" in index and "- Q1. [What is X?](what-is-x.md)" in index
+    assert "**Author:** Ann Author" in index and "**Origin:** <https://example.org/book>" in index
+    assert "1 question in 1 chapter." in index
+    assert "## Basics { #basics }" in index and "- Q1 [What is X?](what-is-x.md)" in index
 
 
 def test_write_tree_replaces_the_output_whole(tmp_path):
@@ -79,3 +124,33 @@ def test_titles_are_escaped_in_headings_and_links():
     heading = emit.render_page(document.entries[0], document).split("---\n", 2)[2].strip().splitlines()[0]
     assert heading == r"# Why does \`\<UNK\>\` use \*stars\* and \[brackets\]?"
     assert r"[Why does \`\<UNK\>\` use \*stars\* and \[brackets\]?](what-is-x.md)" in emit.render_index(document)
+
+
+def test_topic_pages_list_questions_by_source():
+    document = sample()
+    document.entries[0].tags = ("basics",)
+    files = emit.files_for([document], VOCABULARY)
+    page = files["topics/basics.md"]
+    assert "# Basics" in page and "The basics." in page and "1 page from 1 source." in page
+    assert "## A Book { #book }" in page and "- [What is X?](../book/what-is-x.md) <small>Basics · Q1</small>" in page
+    assert "topics/depth.md" not in files  # no page for an unused tag
+    index = files["topics/index.md"]
+    assert "- [Basics](basics.md) (1): The basics." in index and "<!-- material/tags" in index
+
+
+def test_navigation_goes_topics_then_sources_by_chapter():
+    document = sample()
+    document.entries[0].tags = ("basics",)
+    nav = yaml.safe_load(navigation([document], VOCABULARY, "library"))
+    assert nav == [
+        {"Topics": ["library/topics/index.md", {"Core": [{"Basics": "library/topics/basics.md"}]}]},
+        {"Library": [{"A Book": ["library/book/index.md", {"Basics": [{"What is X?": "library/book/what-is-x.md"}]}]}]},
+    ]
+
+
+def test_home_counts():
+    document = sample()
+    document.entries[0].language, document.entries[0].tags = "hinglish", ("basics",)
+    html = counts([document], VOCABULARY)
+    assert "<strong>1</strong> questions" in html and "<strong>1</strong> Hinglish answers" in html
+    assert "<strong>1</strong> topics" in html and "<strong>1</strong> sources" in html

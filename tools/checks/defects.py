@@ -27,6 +27,7 @@ KINDS = {
     "heading-colon": "a heading that ends in ':'",
     "skipped-heading": "a heading more than one level below the one before",
     "code-as-paragraph": "code shown as a paragraph",
+    "literal-attribute": "an attribute list ({: lang=... }) shown as text",
 }
 
 PLACEHOLDER = "\ufffc"
@@ -37,6 +38,7 @@ EMPHASIS = re.compile(r"\*\*|__(?=\w)|(?<=\w)__")  # a lone "__" is a blank to f
 MATHS = re.compile(r"\$\$|\\(?:frac|text|sum|sqrt|begin|end|left|right|mathrm|cdot|times|alpha|beta|sigma|partial|log)\b")
 MOJIBAKE = re.compile(r"â€|â‰|ðŸ|Ã[\x80-\xbf¡-¿]|Â[\xa0-\xbf ]|ï¿½|\ufffd")
 TAB = re.compile(r"\t|\S {3,}\S")
+ATTRIBUTES = re.compile(r"\{:?\s*(?:lang|#|\.)[^}]*\}")
 HTML_TAG = re.compile(r"</?(?:b|i|u|p|ul|ol|li|br|div|span|strong|em|details|summary|table|tr|td|th|img|a|sup|sub|code|pre|h[1-6])(?:\s[^<>]*)?/?>",
                       re.IGNORECASE)
 CODE_LINE = re.compile(r"^\s*(?:import \w|from [\w.]+ import |def \w+\(|class \w+[(:]|print\(|return\b|for \w+ in .+:$|```)"
@@ -89,7 +91,8 @@ def check_html(html: str, page: str = "") -> list[Defect]:
     for block in blocks:
         own = own_text(block)
         for kind, pattern in (("literal-emphasis", EMPHASIS), ("literal-maths", MATHS),
-                              ("mojibake", MOJIBAKE), ("html-as-text", HTML_TAG)):
+                              ("mojibake", MOJIBAKE), ("html-as-text", HTML_TAG),
+                              ("literal-attribute", ATTRIBUTES)):
             if pattern.search(own):
                 add(kind, own)
         if TAB.search(own):

@@ -25,6 +25,7 @@ def arguments(argv):
     parser.add_argument("--out", type=Path, required=True, help="folder for the generated pages (replaced)")
     parser.add_argument("--report", type=Path, help="where to write report.json (default: OUT/report.json)")
     parser.add_argument("--data", type=Path, default=sources.DATA, help="folder with sources.yml and cleanup.yml")
+    parser.add_argument("--site-url", default="", help="the site's public URL, for links back from notebooks")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
     parser.add_argument("--watch", action="store_true",
                         help="after converting, convert again whenever a document or setting changes")
@@ -108,7 +109,9 @@ def convert(args) -> int:
     if all(d.failed for d in documents):
         print("error: no document could be converted; previous output left as it was", file=sys.stderr)
         return 1
-    emit.write_tree(args.out, emit.files_for(documents), emit.report(documents), args.report)
+    site_url = args.site_url.rstrip("/") + "/" if args.site_url else ""
+    emit.write_tree(args.out, emit.files_for(documents, settings.vocabulary, site_url), emit.report(documents),
+                    args.report)
     pages = sum(len(d.entries) for d in documents)
     print(f"{pages} pages from {sum(not d.failed for d in documents)} documents written to {args.out}")
     return 0

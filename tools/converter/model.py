@@ -7,6 +7,11 @@ Line numbers are 0-based and end-exclusive inside the pipeline (they index
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .enrich.language import LanguageRule
+    from .enrich.tags import Vocabulary
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,7 @@ class Source:
     topics: tuple[TopicHint, ...] = ()
     titles: tuple[tuple[int, str], ...] = ()  # (original number, title) overrides
     configured: bool = True
+    note: str = ""  # where the text comes from, shown on the source's index page
 
 
 @dataclass(frozen=True)
@@ -79,6 +85,8 @@ class Settings:
     footer: str | None = None  # a whole line that is a page footer of a PDF
     errata: tuple[Erratum, ...] = ()
     style: Style = Style()
+    language: LanguageRule | None = None  # from language.yml; None: every page is English
+    vocabulary: Vocabulary | None = None  # from tags.yml; None: no tags
 
 
 @dataclass(frozen=True)
@@ -153,6 +161,14 @@ class Chapter:
     intro: str = ""
 
 
+@dataclass(frozen=True)
+class Summary:
+    """An English summary shown above a Hinglish answer."""
+
+    kind: str  # "own": the document's own words; "outline": built from its English labels
+    markdown: str
+
+
 @dataclass
 class Entry:
     """One page: a question with its answer, or one topic of a notes document."""
@@ -168,6 +184,10 @@ class Entry:
     chapter: str | None = None
     slug: str = ""
     path: str = ""
+    language: str = "en"  # or "hinglish": the answer is mainly Hinglish
+    summary: Summary | None = None
+    description: str = ""  # one or two plain sentences for link previews
+    tags: tuple[str, ...] = ()  # tag ids from tags.yml
 
 
 @dataclass

@@ -10,6 +10,7 @@ from dataclasses import replace
 from . import blocks as blocks_stage
 from .clean import clean
 from .dedupe import dedupe
+from .enrich import enrich_document
 from .model import Document, Settings, Source
 from .normalise import normalise_document
 from .read import ReadError, decode
@@ -39,6 +40,7 @@ def convert_bytes(data: bytes, source: Source, settings: Settings) -> tuple[Docu
     document.drops += cleaned.drops  # after the split: a cut sentence leaves the rest of its line on the page
     dedupe(document, text.lines)
     normalise_document(document, settings.style)
+    enrich_document(document, settings)
     if not document.entries:
         document.warnings.append("nothing left to convert: no page could be made")
         document.failed = True
@@ -49,7 +51,7 @@ def convert_bytes(data: bytes, source: Source, settings: Settings) -> tuple[Docu
 
 def assign_paths(document: Document) -> None:
     """Readable, unique page paths: ``<source>/<title-slug>.md``."""
-    used: set[str] = {"index"}
+    used: set[str] = {"index", "notebooks"}
     for entry in document.entries:
         base = slugify(entry.title)
         slug, n = base, 2
@@ -60,9 +62,13 @@ def assign_paths(document: Document) -> None:
         entry.path = f"{document.source.slug}/{slug}.md"
 
 
+RESERVED_FOLDERS = ("topics", "home")  # written beside the sources by emit
+
+
 def distinct_sources(documents: list[Document]) -> None:
-    """Two documents must not share a URL folder (two unconfigured files named alike)."""
-    used: set[str] = set()
+    """Two documents must not share a URL folder (two unconfigured files named alike),
+    nor take one of the folders the site itself uses."""
+    used: set[str] = set(RESERVED_FOLDERS)
     for document in documents:
         slug, n = document.source.slug, 2
         while slug in used:

@@ -8,6 +8,8 @@ from pathlib import Path
 import yaml
 
 from .detect import BY_NAME
+from .enrich import language as language_stage
+from .enrich import tags as tags_stage
 from .model import Attribution, DropRule, Erratum, Settings, Source, Style, TopicHint
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -44,6 +46,7 @@ def parse_source(file: str, raw: dict, where: str) -> Source:
         pattern=pattern,
         topics=topics,
         titles=tuple(sorted((int(k), str(v)) for k, v in (raw.get("titles") or {}).items())),
+        note=str(raw.get("note") or ""),
     )
 
 
@@ -92,10 +95,18 @@ def style_of(cleanup: dict, where: str) -> Style:
 
 
 def load(data_dir: Path = DATA) -> Settings:
-    sources_file, cleanup_file, errata_file = (data_dir / n for n in ("sources.yml", "cleanup.yml", "errata.yml"))
+    sources_file, cleanup_file, errata_file, language_file, tags_file = (
+        data_dir / n for n in ("sources.yml", "cleanup.yml", "errata.yml", "language.yml", "tags.yml"))
     sources = read_yaml(sources_file)
     cleanup = read_yaml(cleanup_file)
     errata = read_yaml(errata_file, required=False)
+    language = read_yaml(language_file, required=False)
+    vocabulary = read_yaml(tags_file, required=False)
+    try:
+        rule = language_stage.rule_of(language) if language else None
+        tags = tags_stage.vocabulary(vocabulary) if vocabulary else None
+    except ValueError as err:
+        raise SettingsError(f"{language_file.parent}: {err}") from err
     parsed = tuple(
         parse_source(file, raw, str(sources_file)) for file, raw in (sources.get("sources") or {}).items()
     )
@@ -108,6 +119,8 @@ def load(data_dir: Path = DATA) -> Settings:
         footer=cleanup.get("footer"),
         errata=errata_of(errata.get("errata"), str(errata_file)),
         style=style_of(cleanup, str(cleanup_file)),
+        language=rule,
+        vocabulary=tags,
     )
 
 

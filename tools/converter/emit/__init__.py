@@ -1,0 +1,38 @@
+"""Emit stage: the generated tree (pages, indexes, topic pages, notebooks,
+navigation, home-page snippets) and report.json, written all at once."""
+
+from __future__ import annotations
+
+from ..enrich.language import unmark
+from ..enrich.tags import Vocabulary
+from ..model import Document
+from ..notebooks import notebook
+from .indexes import render_index, tag_pages
+from .pages import render_page
+from .report import report
+from .site import counts, navigation, source_list, topic_list
+from .tree import write_tree
+
+ROOT = "library"  # the generated tree's folder inside docs/; links from hand-written pages start here
+
+__all__ = ["files_for", "render_index", "render_page", "report", "write_tree"]
+
+
+def files_for(results: list[Document], vocabulary: Vocabulary | None = None, site_url: str = "") -> dict[str, str]:
+    files = {}
+    documents = [d for d in results if not d.failed]
+    for document in documents:
+        files[f"{document.source.slug}/index.md"] = render_index(document)
+        for entry in document.entries:
+            book = notebook(entry.title, entry.statement if entry.kind == "question" else None,
+                            unmark(entry.body), f"{site_url}{ROOT}/{entry.path[:-3]}/")
+            if book is not None:
+                files[f"{document.source.slug}/notebooks/{entry.slug}.ipynb"] = book
+            files[entry.path] = render_page(entry, document, vocabulary, notebook=book is not None)
+    if vocabulary is not None:
+        files.update(tag_pages(documents, vocabulary))
+        files["home/topics.md"] = topic_list(documents, vocabulary, ROOT)
+    files["nav.yml"] = navigation(documents, vocabulary, ROOT)
+    files["home/counts.md"] = counts(documents, vocabulary)
+    files["home/sources.md"] = source_list(documents, ROOT)
+    return files

@@ -1,0 +1,103 @@
+"""Index pages: one per source (attribution, chapters and their questions) and
+the topic pages (one per tag, plus the topic index by group)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..enrich.tags import Vocabulary
+from ..model import Document, Entry
+from .yaml_text import anchor, escape_inline, front_matter, plural
+
+LISTING = "<!-- material/tags { toc: false } -->"  # Material's tags plugin fills this in
+
+
+def number_of(entry: Entry) -> str:
+    if entry.number is None:
+        return ""
+    return f"Q{entry.number}" if entry.kind == "question" else f"{entry.number}."
+
+
+def render_index(document: Document) -> str:
+    source = document.source
+    data = {"title": source.title, "kind": "source", "source": source.slug, "source_file": source.file,
+            "description": source.note or f"Questions and answers from {source.title}."}
+    if source.attribution.author:
+        data["author"] = source.attribution.author
+    if source.attribution.origin:
+        data["origin"] = source.attribution.origin
+    questions = sum(e.kind == "question" for e in document.entries)
+    lines = [front_matter(data), f"# {escape_inline(source.title)}", ""]
+    lines += attribution(document), ""
+    count = plural(questions, "question") if questions else plural(len(document.entries), "topic")
+    chapters = {e.chapter for e in document.entries if e.chapter is not None}
+    if chapters:
+        count += " in " + plural(len(chapters), "chapter")
+    lines += [count + ".", ""]
+    intros = {c.title: c.intro for c in document.chapters}
+    current = object()
+    for entry in document.entries:
+        if entry.chapter != current:
+            current = entry.chapter
+            if current is not None:
+                lines += ["", f"## {escape_inline(current)} {{ #{anchor(current)} }}", ""]
+                if intros.get(current):
+                    lines += [intros[current], ""]
+        number = number_of(entry)
+        lines.append(f"- {number + ' ' if number else ''}[{escape_inline(entry.title)}]({entry.slug}.md)")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def attribution(document: Document) -> str:
+    source = document.source
+    lines = ['<div class="qa-attribution" markdown>']
+    if source.attribution.author:
+        lines.append(f"**Author:** {escape_inline(source.attribution.author)}  ")
+    if source.attribution.origin:
+        lines.append(f"**Origin:** <{source.attribution.origin}>  ")
+    lines.append(f"**Raw document:** `{source.file}`  ")
+    if source.note:
+        lines.append(f"**Note:** {source.note}")
+    return "\n".join(lines).rstrip() + "\n</div>"
+
+
+def tag_pages(documents: list[Document], vocabulary: Vocabulary) -> dict[str, str]:
+    """``topics/<id>.md`` for each tag in use, and ``topics/index.md``."""
+    by_tag: dict[str, list[tuple[Document, Entry]]] = defaultdict(list)
+    for document in documents:
+        for entry in document.entries:
+            for tag in entry.tags:
+                by_tag[tag].append((document, entry))
+    files = {f"topics/{tag.id}.md": topic_page(tag, by_tag[tag.id]) for tag in vocabulary.tags if by_tag[tag.id]}
+    files["topics/index.md"] = topic_index(vocabulary, by_tag)
+    return files
+
+
+def topic_page(tag, entries: list[tuple[Document, Entry]]) -> str:
+    data = {"title": tag.label, "kind": "topic-index", "topic": tag.id, "description": tag.description}
+    lines = [front_matter(data), f"# {escape_inline(tag.label)}", "", tag.description, "",
+             f"{plural(len(entries), 'page')} from {plural(len({d.source.slug for d, _ in entries}), 'source')}.", ""]
+    current = None
+    for document, entry in entries:
+        if document is not current:
+            current = document
+            lines += ["", f"## {escape_inline(document.source.title)} {{ #{document.source.slug} }}", ""]
+        where = " · ".join(x for x in (entry.chapter and escape_inline(entry.chapter), number_of(entry)) if x)
+        lines.append(f"- [{escape_inline(entry.title)}](../{entry.path})" + (f" <small>{where}</small>" if where else ""))
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def topic_index(vocabulary: Vocabulary, by_tag: dict) -> str:
+    data = {"title": "Topics", "kind": "topic-index",
+            "description": "Every question, grouped by topic: browse a topic to see its questions from all sources."}
+    lines = [front_matter(data), "# Topics", "",
+             "Every page carries one to five topics from a fixed vocabulary. Pick a topic to see its "
+             "questions from every source.", ""]
+    for group in vocabulary.groups:
+        tags = [t for t in vocabulary.tags if t.group == group.id and by_tag[t.id]]
+        if not tags:
+            continue
+        lines += ["", f"## {escape_inline(group.label)} {{ #{group.id} }}", ""]
+        lines += [f"- [{escape_inline(t.label)}]({t.id}.md) ({len(by_tag[t.id])}): {t.description}" for t in tags]
+    lines += ["", "## All topics and their pages { #all }", "", LISTING]
+    return "\n".join(lines).rstrip() + "\n"

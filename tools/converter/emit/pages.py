@@ -1,0 +1,73 @@
+"""One Markdown page per entry: front matter for MkDocs, then what the reader sees.
+
+The strip under the title (source, chapter, number, language badge, copy-link
+button) is marked ``data-search-exclude``: it repeats on every page and would
+only add noise to search results.
+"""
+
+from __future__ import annotations
+
+from ..blocks import plain_text
+from ..enrich.language import HINGLISH
+from ..enrich.tags import Vocabulary
+from ..model import Document, Entry
+from .yaml_text import anchor, escape_inline, front_matter
+
+SUMMARY_TITLES = {"own": "In short (English)", "outline": "English outline of this Hinglish answer"}
+OUTLINE_NOTE = "Built from the answer's English headings and labels; the full answer below is in Hinglish."
+
+
+def render_page(entry: Entry, document: Document, vocabulary: Vocabulary | None = None,
+                notebook: bool = False) -> str:
+    source = document.source
+    data = {"title": entry.title}
+    if entry.description:
+        data["description"] = entry.description
+    if entry.tags and vocabulary is not None:
+        data["tags"] = list(vocabulary.labels(entry.tags))
+    data.update({"kind": entry.kind, "source": source.slug, "source_title": source.title,
+                 "source_file": source.file, "chapter": entry.chapter, "number": entry.number})
+    if entry.prefix:
+        data["marker"] = entry.prefix
+    if entry.language == HINGLISH:
+        data["language"] = HINGLISH
+    data["lines"] = [entry.start + 1, entry.end]
+    if entry.statement and entry.statement != entry.title:
+        data["question" if entry.kind == "question" else "heading"] = entry.statement
+    parts = [f"# {escape_inline(entry.title)}", meta_strip(entry, document, notebook)]
+    if entry.kind == "question" and entry.statement and plain_text(entry.statement) != entry.title:
+        parts.append("> " + entry.statement)  # the whole question, when the title is a part of it
+    if entry.summary is not None:
+        parts.append(summary_block(entry))
+    parts.append(entry.body.rstrip())
+    return front_matter(data) + "\n" + "\n\n".join(p for p in parts if p) + "\n"
+
+
+def meta_strip(entry: Entry, document: Document, notebook: bool) -> str:
+    source = document.source
+    where = [f"[{escape_inline(source.title)}](index.md)"]
+    if entry.chapter:
+        where.append(f"[{escape_inline(entry.chapter)}](index.md#{anchor(entry.chapter)})")
+    if entry.number is not None:
+        where.append(f"{'Q' if entry.kind == 'question' else 'Topic '}{entry.number}")
+    items = []
+    if entry.language == HINGLISH:
+        items.append('<span class="qa-badge" title="The answer is written in Hinglish (Hindi-English)">'
+                     "Hinglish answer</span>")
+    items.append('<span class="qa-where">' + " › ".join(where) + "</span>")
+    if notebook:
+        items.append(f"[Notebook](notebooks/{entry.slug}.ipynb)"
+                     f'<a class="qa-download" href="../notebooks/{entry.slug}/{entry.slug}.ipynb" download>'
+                     "Download notebook</a>")
+    items.append('<button class="qa-copy-link" type="button" data-copy-link '
+                 'title="Copy a link to this answer">Copy link</button>')
+    return '<div class="qa-meta" data-search-exclude markdown>\n' + "\n".join(items) + "\n</div>"
+
+
+def summary_block(entry: Entry) -> str:
+    summary = entry.summary
+    lines = [f'!!! abstract "{SUMMARY_TITLES[summary.kind]}"', ""]
+    if summary.kind == "outline":
+        lines += ["    " + OUTLINE_NOTE, ""]
+    lines += [("    " + line).rstrip() for line in summary.markdown.split("\n")]
+    return "\n".join(lines)

@@ -1,0 +1,22 @@
+"""report.json: what each document became, and every word dropped or changed."""
+
+from __future__ import annotations
+
+from ..model import Document
+
+
+def report(results: list[Document]) -> dict:
+    documents, dropped, changed = [], [], []
+    for document in results:
+        documents.append({
+            "file": document.source.file,
+            "pattern": document.pattern,
+            "entries": [{"title": e.title, "path": e.path, "lines": [e.start + 1, e.end]}
+                        for e in document.entries],
+            "warnings": list(document.warnings),
+        })
+        dropped += [{"file": document.source.file, "line": d.line + 1, "text": d.text, "reason": d.reason}
+                    for d in document.drops]
+        changed += [{"file": document.source.file, "line": c.line + 1, "before": c.before, "after": c.after,
+                     "reason": c.reason} for c in document.changes]
+    return {"documents": documents, "dropped": dropped, "changed": changed}

@@ -1,0 +1,31 @@
+"""Front matter and inline text, written the same way by every emitter."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when present: same output, faster
+
+
+def front_matter(data: dict) -> str:
+    return f"---\n{dump(data)}---\n"
+
+
+def dump(data) -> str:
+    return yaml.dump(data, Dumper=DUMPER, sort_keys=False, allow_unicode=True, width=10**9)
+
+
+def escape_inline(text: str) -> str:
+    """Plain text safe inside a heading or link text: no emphasis, tags or links."""
+    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", text)
+
+
+def anchor(text: str) -> str:
+    """An explicit heading id: stable, and the same wherever the heading is linked from."""
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "section"
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"

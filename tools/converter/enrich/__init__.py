@@ -1,0 +1,24 @@
+"""Enrich stage: in which language each answer is, its English summary, its tags.
+
+Runs per document after normalise; the marks that give Hinglish blocks their
+``lang`` attribute are written last, so that no other step reads them.
+"""
+
+from __future__ import annotations
+
+from ..model import Document, Settings
+from . import language, summary, tags
+
+
+def enrich_document(document: Document, settings: Settings) -> None:
+    for entry in document.entries:
+        if settings.language is not None:
+            entry.language, _ = language.page_language(entry.body, settings.language)
+            if entry.language == language.HINGLISH:
+                entry.summary = summary.summary(entry.body, settings.language)
+        entry.description = summary.description(entry.body, entry.summary)
+        if settings.vocabulary is not None:
+            entry.tags = tags.assign(entry.title, entry.body, document.source.slug, entry.chapter,
+                                     entry.language, settings.vocabulary)
+        if settings.language is not None:
+            entry.body = language.mark(entry.body, settings.language)

@@ -1,0 +1,127 @@
+"""Which prose units of an answer are Hinglish, and whether the page is.
+
+The unit is what a reader sees as one piece of text: a paragraph (one line or
+one list item in this corpus) or a heading. A unit is Hinglish when Hindi
+function words carry it; the word list and thresholds live in
+``tools/data/language.yml`` and are measured against a labelled sample.
+Marking writes an ``attr_list`` line so the HTML block carries ``lang="hi-Latn"``
+(screen readers and hyphenation then treat it as Hindi in Latin script).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..normalise.layout import parser
+
+HINGLISH = "hinglish"
+ENGLISH = "en"
+LANG_ATTRIBUTE = '{: lang="hi-Latn" }'
+WORD = re.compile(r"[a-z]+")
+NOT_PROSE = re.compile(r"`[^`]*`|\]\([^)]*\)|https?://\S+|\$[^$]*\$|<[^>]+>")
+MARKER = re.compile(r"\d{1,9}[.)]|[-*+]")
+
+
+@dataclass(frozen=True)
+class LanguageRule:
+    markers: frozenset[str]
+    min_markers: int = 2
+    min_share: float = 0.15
+    page_share: float = 0.5
+    summary_labels: re.Pattern = re.compile(r"^(summary|conclusion|in short)\b", re.I)
+    in_short: re.Pattern = re.compile(r"^in short\b", re.I)
+    outline_skip: re.Pattern = re.compile(r"^answer\b", re.I)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A paragraph or heading of a page body: its lines and its text."""
+
+    kind: str  # paragraph or heading
+    start: int
+    end: int
+    text: str
+    level: int = 0  # markdown-it nesting: 0 at top, deeper inside list items and quotes
+
+
+def rule_of(data: dict) -> LanguageRule:
+    markers = frozenset(str(word).casefold() for word in data.get("markers") or ())
+    if not markers:
+        raise ValueError("language.yml: markers is empty")
+    patterns = {}
+    for key in ("summary_labels", "in_short", "outline_skip"):
+        if data.get(key):
+            try:
+                patterns[key] = re.compile(str(data[key]), re.I)
+            except re.error as err:
+                raise ValueError(f"language.yml: {key}: {err}") from err
+    return LanguageRule(markers, int(data.get("min_markers", 2)), float(data.get("min_share", 0.15)),
+                        float(data.get("page_share", 0.5)), **patterns)
+
+
+def prose_words(text: str) -> list[str]:
+    """Words a reader reads as language: code spans, URLs, maths and link targets are not."""
+    text = NOT_PROSE.sub(" ", text)
+    return WORD.findall(text.casefold())
+
+
+def is_hinglish(text: str, rule: LanguageRule) -> bool:
+    words = prose_words(text)
+    markers = sum(word in rule.markers for word in words)
+    return markers >= rule.min_markers or (markers > 0 and markers / len(words) >= rule.min_share)
+
+
+def units(body: str) -> list[Unit]:
+    """Paragraphs (also inside list items and quotes) and headings; tables and code are not prose."""
+    found, opened = [], None
+    for token in parser().parse(body):
+        if token.type in ("paragraph_open", "heading_open") and token.map:
+            opened = token
+        elif token.type == "inline" and opened is not None:
+            kind = "heading" if opened.type == "heading_open" else "paragraph"
+            found.append(Unit(kind, opened.map[0], opened.map[1], token.content, opened.level))
+            opened = None
+        elif token.type in ("th_open", "td_open"):
+            opened = None
+    return found
+
+
+def page_language(body: str, rule: LanguageRule) -> tuple[str, float]:
+    """The page's language and the share of its prose words in Hinglish units."""
+    total = hinglish = 0
+    for unit in units(body):
+        count = len(prose_words(unit.text))
+        total += count
+        hinglish += count if is_hinglish(unit.text, rule) else 0
+    share = hinglish / total if total else 0.0
+    return (HINGLISH if total and share >= rule.page_share else ENGLISH), share
+
+
+def mark(body: str, rule: LanguageRule) -> str:
+    """The body with each Hinglish unit tagged for ``attr_list``."""
+    lines = body.split("\n")
+    after: dict[int, str] = {}
+    for unit in units(body):
+        if not is_hinglish(unit.text, rule):
+            continue
+        last = unit.end - 1
+        if unit.kind == "heading":
+            lines[unit.start] = lines[unit.start].rstrip() + " " + LANG_ATTRIBUTE
+            continue
+        content = unit.text.split("\n")[-1].strip()
+        column = lines[last].rfind(content) if content else -1
+        prefix = lines[last][:column] if column > 0 else re.match(r"[ >]*", lines[last]).group()
+        after[last] = MARKER.sub(lambda m: " " * len(m.group()), prefix)
+    out = []
+    for number, line in enumerate(lines):
+        out.append(line)
+        if number in after:
+            out.append(after[number] + LANG_ATTRIBUTE)
+    return "\n".join(out)
+
+
+def unmark(body: str) -> str:
+    """The body without the marks ``mark`` added (for readers other than MkDocs)."""
+    lines = [line for line in body.split("\n") if line.strip() != LANG_ATTRIBUTE]
+    return "\n".join(lines).replace(" " + LANG_ATTRIBUTE, "")

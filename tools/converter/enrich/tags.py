@@ -1,0 +1,281 @@
+"""Topic tags: a controlled vocabulary (``tools/data/tags.yml``) and the rule
+that gives each page 1 to 5 of its tags.
+
+Pure functions, no I/O: the caller reads the YAML and the pages. The rule is
+a plain score per tag (see ``score`` and ``assign``), so an editor who finds a
+wrong tag can tell which keyword put it there and fix the vocabulary, not the
+code. tags.yml repeats the rule in its header; keep the two in step.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+TITLE_SCORE = 10  # the title names the topic: enough on its own
+BODY_SCORE = 1  # per keyword occurrence in the answer ...
+BODY_CAP = 6  # ... up to this much, so a long answer cannot outvote a title
+DEFAULT_SCORE = 5  # the page's chapter or source is about the topic
+MIN_SCORE = 5  # evidence a topic tag needs
+MAX_TAGS = 5  # chips per page, the language tag included
+SIZE = (20, 40)  # how many tags a vocabulary may have
+REGEX_PREFIX = "re:"  # a keyword written so is a regular expression, not a phrase
+
+TAG_KEYS = frozenset({"id", "label", "group", "description", "keywords", "title_keywords", "sources",
+                      "chapters", "language"})
+TOP_KEYS = frozenset({"groups", "tags", "fallback"})
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})(.*)")
+
+
+class VocabularyError(ValueError):
+    """tags.yml is wrong; the message names the tag and the problem."""
+
+
+def keyword_pattern(keyword: str) -> str:
+    """The regex source for one keyword, to be matched against lowercased text.
+
+    The raw documents spell terms every way, so inside a phrase a space or a
+    hyphen also matches the other or nothing ("fine-tuning" = "fine tuning" =
+    "finetuning"), and a final "s" or "es" is optional ("transformer" matches
+    "transformers"). A ``re:`` keyword is used as written, case-insensitively.
+    ``compile_keywords`` adds the whole-word guards.
+    """
+    if keyword.startswith(REGEX_PREFIX):
+        return f"(?i:{keyword[len(REGEX_PREFIX):]})"
+    words = [re.escape(w.lower()) for w in re.split(r"[\s-]+", keyword.strip()) if w]
+    core = r"[\s-]?".join(words)
+    if words and keyword.strip()[-1].isalnum():
+        core += "(?:e?s)?"
+    return core
+
+
+def compile_keywords(keywords: tuple[str, ...]) -> re.Pattern | None:
+    """All keywords of a tag as one alternation matched as whole words (so
+    "RAG" does not match "storage"): one scan of the text per tag. Matching
+    lowercased text without re.IGNORECASE is several times faster."""
+    if not keywords:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(keyword_pattern(k) for k in keywords) + r")(?!\w)")
+
+
+@dataclass(frozen=True)
+class Tag:
+    """One topic and the rule that gives it.
+
+    ``keywords`` count in the title and the answer; ``title_keywords`` in the
+    title only (wordings too loose for an answer, such as "design a").
+    ``sources`` and ``chapters`` ((source slug, chapter title) pairs) are
+    defaults. A tag with a ``language`` is given exactly when the page is in
+    that language and has no other rule.
+    """
+
+    id: str
+    label: str
+    group: str
+    description: str
+    keywords: tuple[str, ...] = ()
+    title_keywords: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    chapters: tuple[tuple[str, str], ...] = ()
+    language: str | None = None
+    # Compiled once when the tag is made (assign runs on thousands of pages); not part of equality.
+    body_pattern: re.Pattern | None = field(default=None, init=False, repr=False, compare=False)
+    title_pattern: re.Pattern | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "body_pattern", compile_keywords(self.keywords))
+        object.__setattr__(self, "title_pattern", compile_keywords(self.keywords + self.title_keywords))
+
+    def is_default_for(self, source: str, chapter: str | None) -> bool:
+        """Whether the page's source, or its chapter (any case), gives this tag by default."""
+        if source in self.sources:
+            return True
+        wanted = (chapter or "").strip().casefold()
+        return bool(wanted) and any(s == source and c.strip().casefold() == wanted for s, c in self.chapters)
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The groups and tags in reading order; tag order also breaks score ties."""
+
+    groups: tuple[Group, ...]
+    tags: tuple[Tag, ...]
+    fallback: str | None = None  # the topic for a page with no evidence at all
+
+    def by_id(self) -> dict[str, Tag]:
+        return {t.id: t for t in self.tags}
+
+    def labels(self, ids) -> tuple[str, ...]:
+        """Labels for tag ids, in the same order: what readers see."""
+        tags = self.by_id()
+        return tuple(tags[i].label for i in ids)
+
+    def in_group(self, group_id: str) -> tuple[Tag, ...]:
+        return tuple(t for t in self.tags if t.group == group_id)
+
+
+def _fail(where: str, problem: str) -> VocabularyError:
+    return VocabularyError(f"tags.yml: {where}: {problem}")
+
+
+def _strings(value, where: str, key: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str) or not isinstance(value, (list, tuple)) or \
+            not all(isinstance(v, str) and v.strip() for v in value):
+        raise _fail(where, f"{key} must be a list of non-empty strings")
+    return tuple(v.strip() for v in value)
+
+
+def _chapters(value, where: str) -> tuple[tuple[str, str], ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, dict):
+        raise _fail(where, "chapters must map a source slug to a list of chapter titles")
+    return tuple((str(source), chapter) for source, titles in value.items()
+                 for chapter in _strings(titles, where, f"chapters.{source}"))
+
+
+def _tag(raw, number: int, groups: set[str]) -> Tag:
+    """One tag from its YAML mapping, checked."""
+    if not isinstance(raw, dict) or not raw.get("id"):
+        raise _fail(f"tag number {number}", "needs an id")
+    where = f"tag {raw['id']!r}"
+    if not isinstance(raw["id"], str) or not SLUG.fullmatch(raw["id"]):
+        raise _fail(where, "id must be a lowercase slug (a-z, 0-9 and single hyphens)")
+    unknown = sorted(set(raw) - TAG_KEYS)
+    if unknown:
+        raise _fail(where, f"unknown key {unknown[0]!r} (known: {', '.join(sorted(TAG_KEYS))})")
+    for key in ("label", "group", "description"):
+        if not isinstance(raw.get(key), str) or not raw[key].strip():
+            raise _fail(where, f"needs a {key}")
+    if raw["group"] not in groups:
+        raise _fail(where, f"group {raw['group']!r} is not one of the groups ({', '.join(sorted(groups))})")
+    rules = {"keywords": _strings(raw.get("keywords"), where, "keywords"),
+             "title_keywords": _strings(raw.get("title_keywords"), where, "title_keywords"),
+             "sources": _strings(raw.get("sources"), where, "sources"),
+             "chapters": _chapters(raw.get("chapters"), where)}
+    language = raw.get("language")
+    if language is not None and (not isinstance(language, str) or not language.strip()):
+        raise _fail(where, "language must be a language name such as 'hinglish'")
+    if language and any(rules.values()):
+        raise _fail(where, "a language tag is given by the page's language only: "
+                           "it cannot also have keywords, sources or chapters")
+    if not language and not any(rules.values()):
+        raise _fail(where, "has no rule (give keywords, title_keywords, sources, chapters or language)")
+    for keyword in rules["keywords"] + rules["title_keywords"]:
+        try:
+            compile_keywords((keyword,))
+        except re.error as err:
+            raise _fail(where, f"keyword {keyword!r} is not a valid pattern: {err}") from err
+    return Tag(id=raw["id"], label=raw["label"].strip(), group=raw["group"],
+               description=raw["description"].strip(),
+               language=language.strip().casefold() if language else None, **rules)
+
+
+def vocabulary(data: dict) -> Vocabulary:
+    """The vocabulary from parsed tags.yml, checked once, here, so that
+    ``assign`` never has to second-guess it. Patterns are compiled here too."""
+    if not isinstance(data, dict):
+        raise VocabularyError("tags.yml: must be a mapping with groups, fallback and tags")
+    unknown = sorted(set(data) - TOP_KEYS)
+    if unknown:
+        raise VocabularyError(f"tags.yml: unknown key {unknown[0]!r} (known: {', '.join(sorted(TOP_KEYS))})")
+    groups = []
+    for number, raw in enumerate(data.get("groups") or (), 1):
+        if not isinstance(raw, dict) or not raw.get("id") or not raw.get("label"):
+            raise _fail(f"group number {number}", "needs an id and a label")
+        groups.append(Group(str(raw["id"]), str(raw["label"])))
+    if len({g.id for g in groups}) != len(groups):
+        raise VocabularyError("tags.yml: group ids must be unique")
+    raw_tags = data.get("tags")
+    if not isinstance(raw_tags, list):
+        raise VocabularyError("tags.yml: tags must be a list")
+    tags, seen = [], set()
+    for number, raw in enumerate(raw_tags, 1):
+        tag = _tag(raw, number, {g.id for g in groups})
+        if tag.id in seen:
+            raise _fail(f"tag {tag.id!r}", "the id is used twice")
+        seen.add(tag.id)
+        tags.append(tag)
+    low, high = SIZE
+    if not low <= len(tags) <= high:
+        raise VocabularyError(f"tags.yml: there are {len(tags)} tags; a vocabulary needs {low} to {high}")
+    fallback = data.get("fallback")
+    if not any(t.id == fallback and not t.language for t in tags):
+        raise _fail(f"fallback {fallback!r}", "must be the id of a topic tag (the topic of a page "
+                                               "with no evidence for any)")
+    return Vocabulary(tuple(groups), tuple(tags), fallback)
+
+
+def without_code(markdown: str) -> str:
+    """The Markdown without its fenced code blocks: identifiers and comments
+    in code ("from transformers import", "# tokenize") say little about what
+    the answer discusses. An unclosed fence runs to the end, as it renders."""
+    kept, fence = [], None
+    for line in markdown.splitlines():
+        match = FENCE.match(line)
+        if fence is None:
+            if match:
+                fence = match.group(1)
+            else:
+                kept.append(line)
+        elif match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence) \
+                and not match.group(2).strip():
+            fence = None
+    return "\n".join(kept)
+
+
+def score(tag: Tag, title: str, prose: str, source: str, chapter: str | None) -> int:
+    """The evidence that a page is about ``tag``; ``prose`` is the answer without code.
+
+    TITLE_SCORE when the title matches (however often); BODY_SCORE per keyword
+    occurrence in the answer, at most BODY_CAP; DEFAULT_SCORE when the page's
+    source or chapter is a default of the tag.
+    """
+    total = 0
+    if tag.title_pattern is not None and tag.title_pattern.search(title.lower()):
+        total += TITLE_SCORE
+    if tag.body_pattern is not None:
+        hits = 0
+        for _ in tag.body_pattern.finditer(prose.lower()):
+            hits += BODY_SCORE
+            if hits >= BODY_CAP:
+                break
+        total += min(hits, BODY_CAP)
+    if tag.is_default_for(source, chapter):
+        total += DEFAULT_SCORE
+    return total
+
+
+def assign(title: str, body: str, source: str, chapter: str | None, language: str,
+           vocabulary: Vocabulary) -> tuple[str, ...]:
+    """The page's tag ids: 1 to MAX_TAGS, the same for the same input.
+
+    Topic tags that reach MIN_SCORE come first, best score first, ties in
+    vocabulary order. The language tag (given exactly when ``language`` is
+    its language) comes last and takes one of the MAX_TAGS places. A page
+    where no topic tag reaches MIN_SCORE still gets its best-scoring topic,
+    or the vocabulary's fallback when nothing matched at all: a reader
+    should always find a page under some topic.
+    """
+    prose = without_code(body)
+    language = (language or "").casefold()
+    languages = [t.id for t in vocabulary.tags if t.language and t.language == language]
+    ranked = sorted((-score(t, title, prose, source, chapter), position, t.id)
+                    for position, t in enumerate(vocabulary.tags) if not t.language)
+    topics = [tag_id for negative, _, tag_id in ranked if -negative >= MIN_SCORE]
+    if not topics:
+        if ranked and ranked[0][0] < 0:
+            topics = [ranked[0][2]]
+        else:
+            topics = [vocabulary.fallback or ranked[0][2]] if ranked else []
+    room = MAX_TAGS - min(len(languages), MAX_TAGS - 1)
+    return tuple(topics[:room] + languages[:MAX_TAGS - len(topics[:room])])
