@@ -12,7 +12,7 @@ export PYTHONPATH := $(CURDIR)/tools
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: site convert pages serve test check clean
+.PHONY: site convert pages serve test check clean og-image
 
 $(VENV)/.installed: requirements.txt constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ test: $(VENV)/.installed
 ## check: count rendering defects in the built site (run `make site` first)
 check: $(VENV)/.installed
 	$(PY) -m checks.defects site
+
+## og-image: redraw the link-preview image with Chromium (the result is committed)
+og-image: $(VENV)/.installed
+	$(PY) tools/assets/og_card.py
 
 clean:
 	rm -rf site build $(GENERATED) .cache

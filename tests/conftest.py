@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -32,3 +35,19 @@ def converted(corpus, tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def report(converted) -> dict:
     return json.loads((converted / "report.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def built_site(converted, tmp_path_factory) -> Path:
+    """`mkdocs build --strict` of the converted corpus in a copy of the project."""
+    project = tmp_path_factory.mktemp("project")
+    shutil.copy(ROOT / "mkdocs.yml", project)
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    shutil.copytree(ROOT / "tools" / "hooks", project / "tools" / "hooks")
+    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("library"))
+    shutil.copytree(converted, project / "docs" / "library", ignore=shutil.ignore_patterns("report.json"))
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml")],
+                            capture_output=True, text=True, env=env, cwd=project)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return project / "site"

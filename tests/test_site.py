@@ -2,34 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
-
-import pytest
 
 from checks.defects import check_site
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def built_site(converted, tmp_path_factory) -> Path:
-    project = tmp_path_factory.mktemp("project")
-    shutil.copy(ROOT / "mkdocs.yml", project)
-    shutil.copytree(ROOT / "overrides", project / "overrides")
-    shutil.copytree(ROOT / "tools" / "hooks", project / "tools" / "hooks")
-    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("library"))
-    shutil.copytree(converted, project / "docs" / "library", ignore=shutil.ignore_patterns("report.json"))
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml")],
-                            capture_output=True, text=True, env=env, cwd=project)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return project / "site"
 
 
 def test_every_page_is_built(built_site, report):

@@ -277,5 +277,5 @@ def assign(title: str, body: str, source: str, chapter: str | None, language: st
             topics = [ranked[0][2]]
         else:
             topics = [vocabulary.fallback or ranked[0][2]] if ranked else []
-    room = MAX_TAGS - min(len(languages), MAX_TAGS - 1)
-    return tuple(topics[:room] + languages[:MAX_TAGS - len(topics[:room])])
+    languages = languages[:MAX_TAGS - 1]  # always leave a place for a topic
+    return tuple(topics[:MAX_TAGS - len(languages)] + languages)

@@ -1,0 +1,50 @@
+"""In a real browser, reading and searching the site requests nothing from any
+host but the one serving it, and the site works below a sub-path."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+PAGES = [
+    "",
+    "library/genai-book/how-does-lora-work/",
+    "library/genai-qa-hinglish/what-are-the-key-ethical-principles-that-developers-and/",
+    "library/genai-notes/positional-encoding/",
+    "library/topics/",
+    "library/topics/rag/",
+    "library/genai-book/",
+]
+
+
+def test_no_request_leaves_localhost(browser, site_url):
+    page = browser.new_page()
+    requests, failed = [], []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("requestfailed", lambda request: failed.append(request.url))
+    for path in PAGES:
+        response = page.goto(site_url + path)
+        assert response.status == 200, path
+        page.wait_for_load_state("networkidle")
+    page.click("input.md-search__input")
+    page.locator("input.md-search__input").press_sequentially("lora")
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    page.wait_for_load_state("networkidle")
+    hosts = {urlsplit(url).netloc for url in requests if not url.startswith(("data:", "blob:"))}
+    assert hosts == {urlsplit(site_url).netloc}, sorted(hosts)
+    assert all(urlsplit(url).path.startswith("/genai-reference/") for url in requests if url.startswith("http"))
+    assert failed == []
+    page.close()
+
+
+def test_instant_navigation_and_copy_link(browser, site_url):
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/").rsplit("/", 1)[0])
+    page = context.new_page()
+    page.goto(site_url + "library/genai-book/how-does-lora-work/")
+    page.click(".md-footer__link--next")
+    page.wait_for_url("**/how-do-you-train-an-llm-model-that-prevents-prompt/")
+    page.click("button[data-copy-link]")
+    page.wait_for_function("document.querySelector('button[data-copy-link]').textContent === 'Link copied'")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == site_url + "library/genai-book/how-do-you-train-an-llm-model-that-prevents-prompt/"
+    context.close()

@@ -1,0 +1,169 @@
+"""The reading experience on the built corpus: question pages, Hinglish pages,
+topics, source indexes, navigation, link previews, notebooks and the home page."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+LORA = "library/genai-book/how-does-lora-work/index.html"
+HINGLISH = "library/genai-qa-hinglish/what-are-the-key-ethical-principles-that-developers-and/index.html"
+
+
+def soup(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+
+
+def front_matter(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n", 2)[1])
+
+
+@pytest.fixture(scope="module")
+def pages(converted) -> dict[str, dict]:
+    """Front matter of every question or topic page, by path."""
+    found = {}
+    for path in sorted(converted.glob("*/*.md")):
+        if path.parent.name == "home":
+            continue
+        data = front_matter(path)
+        if data.get("kind") in ("question", "topic"):
+            found[str(path.relative_to(converted))] = data
+    return found
+
+
+def test_every_page_has_one_to_five_tags_and_every_tag_two_pages(pages):
+    per_page = Counter(len(data.get("tags") or ()) for data in pages.values())
+    assert set(per_page) <= {1, 2, 3, 4, 5}, per_page
+    per_tag = Counter(tag for data in pages.values() for tag in data["tags"])
+    assert min(per_tag.values()) >= 2, per_tag
+    assert 20 <= len(per_tag) <= 40
+
+
+def test_hinglish_pages_are_tagged_and_english_ones_are_not(pages):
+    hinglish = {path for path, data in pages.items() if data.get("language") == "hinglish"}
+    assert hinglish == {path for path, data in pages.items() if "Hinglish" in data["tags"]}
+    assert all(path.startswith("genai-qa-hinglish/") for path in hinglish)
+    assert len(hinglish) >= 20
+
+
+def test_question_page_says_where_it_comes_from_and_can_copy_its_link(built_site):
+    page = soup(built_site, LORA)
+    article = page.select_one("article")
+    assert article.find("h1").get_text(strip=True).startswith("How does LoRA work?")
+    strip = article.select_one(".qa-meta")
+    links = {a.get_text(): a["href"] for a in strip.select("a")}
+    assert links["Generative Artificial Intelligence (interview book)"] == "../"
+    assert links["Fine Tuning"] == "../#fine-tuning"
+    assert "Q11" in strip.get_text()
+    assert strip.select_one("button[data-copy-link]").get_text() == "Copy link"
+    index = soup(built_site, "library/genai-book/index.html")
+    assert index.find(id="fine-tuning") is not None  # the chapter link's anchor exists
+
+
+def test_tag_chips_lead_to_topic_pages(built_site):
+    chips = soup(built_site, LORA).select("nav.md-tags a.md-tag")
+    assert chips and all(re.fullmatch(r"\.\./\.\./topics/[a-z0-9-]+/", a["href"]) for a in chips)
+    for chip in chips:
+        target = built_site / "library" / "topics" / chip["href"].split("/")[-2] / "index.html"
+        assert chip.get_text(strip=True) in target.read_text(encoding="utf-8")
+
+
+def test_previous_and_next_stay_in_the_chapter(built_site, converted):
+    nav = yaml.safe_load((converted / "nav.yml").read_text(encoding="utf-8"))
+    library = next(item["Library"] for item in nav if "Library" in item)
+    book = next(item for item in library if "Generative Artificial Intelligence (interview book)" in item)
+    chapters = [c for c in book["Generative Artificial Intelligence (interview book)"] if isinstance(c, dict)]
+    first_chapter, second_chapter = (list(c.values())[0] for c in chapters[:2])
+    last = list(first_chapter[-1].values())[0]
+    first_of_next = list(second_chapter[0].values())[0]
+    footer = soup(built_site, last.removesuffix(".md") + "/index.html").select_one("nav.md-footer__inner")
+    assert footer.select_one(".md-footer__link--next") is None
+    previous = footer.select_one(".md-footer__link--prev")["href"]
+    assert previous == "../" + list(first_chapter[-2].values())[0].split("/")[-1].removesuffix(".md") + "/"
+    opening = soup(built_site, first_of_next.removesuffix(".md") + "/index.html")
+    assert opening.select_one(".md-footer__link--prev") is None
+
+
+def test_hinglish_page_badge_question_summary_then_answer(built_site):
+    article = soup(built_site, HINGLISH).select_one("article")
+    assert article.select_one(".qa-meta .qa-badge").get_text() == "Hinglish answer"
+    order = [el for el in article.find_all(True) if el.name == "blockquote" or "admonition" in (el.get("class") or [])
+             or el.get("lang") == "hi-Latn"]
+    assert order[0].name == "blockquote" and "admonition" in order[1]["class"]
+    assert "English outline" in order[1].get_text() or "In short" in order[1].get_text()
+    hinglish = article.select('[lang="hi-Latn"]')
+    assert len(hinglish) >= 10 and all("{:" not in el.get_text() for el in hinglish)
+    assert "Hinglish" in [a.get_text(strip=True) for a in soup(built_site, HINGLISH).select("nav.md-tags a")]
+
+
+def test_english_pages_carry_no_hinglish_marks(built_site):
+    assert soup(built_site, LORA).select('[lang="hi-Latn"]') == []
+
+
+def test_link_previews(built_site):
+    page = soup(built_site, LORA)
+    meta = {m.get("property") or m.get("name"): m["content"] for m in page.select("meta[content]")}
+    canonical = page.select_one('link[rel="canonical"]')["href"]
+    assert canonical == "https://example.org/genai-reference/library/genai-book/how-does-lora-work/"
+    assert meta["og:url"] == canonical and meta["og:title"] == "How does LoRA work?"
+    assert meta["og:type"] == "article" and meta["twitter:card"] == "summary_large_image"
+    assert meta["description"] == meta["og:description"] and 40 < len(meta["description"]) <= 160
+    assert meta["og:image"] == "https://example.org/genai-reference/assets/images/og-card.jpg"
+    assert (built_site / "assets/images/og-card.jpg").stat().st_size > 10_000
+
+
+def test_source_index_has_attribution_and_chapters(built_site):
+    article = soup(built_site, "library/llms-63/index.html").select_one("article")
+    text = article.get_text(" ")
+    assert "Devinterview.io" in text and "63 questions" in text
+    assert article.select_one('.qa-attribution a[href^="https://devinterview.io/"]') is not None
+    book = soup(built_site, "library/genai-book/index.html").select_one("article")
+    assert len(book.find_all("h2")) == 11 and "217 questions in 11 chapters" in book.get_text(" ")
+    assert len(book.select("li a")) == 217
+
+
+def test_topic_pages_list_questions_with_their_source(built_site, pages):
+    per_tag = Counter(tag for data in pages.values() for tag in data["tags"])
+    index = soup(built_site, "library/topics/index.html").select_one("article")
+    for label, count in per_tag.items():
+        link = index.find("a", string=label)
+        assert link is not None, label
+        topic = soup(built_site, "library/topics/" + link["href"].strip("/") + "/index.html").select_one("article")
+        assert len(topic.select("li a")) == count, label
+        assert topic.find("h2") is not None  # questions grouped under their source
+    assert index.select(".md-tag") or index.find(id="all")  # Material's listing of every tag
+
+
+def test_notebooks_for_python_pages_are_linked_rendered_and_not_searched(built_site, converted):
+    notebooks = sorted(converted.glob("*/notebooks/*.ipynb"))
+    assert len(notebooks) >= 30
+    search = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    assert not [d["location"] for d in search["docs"] if "/notebooks/" in d["location"]]
+    for book in notebooks[:5]:
+        source, slug = book.parent.parent.name, book.stem
+        page = soup(built_site, f"library/{source}/{slug}/index.html")
+        assert page.select_one(f'.qa-meta a[href="../notebooks/{slug}/"]') is not None
+        assert page.select_one(f'.qa-meta a[download][href="../notebooks/{slug}/{slug}.ipynb"]') is not None
+        assert (built_site / f"library/{source}/notebooks/{slug}/index.html").is_file()
+        assert (built_site / f"library/{source}/notebooks/{slug}/{slug}.ipynb").is_file()
+
+
+def test_home_page_counts_are_live(built_site, pages):
+    counts = {div.get_text(" ", strip=True).split(" ", 1)[1]: int(div.strong.get_text())
+              for div in soup(built_site, "index.html").select(".qa-count")}
+    kinds = Counter(data["kind"] for data in pages.values())
+    assert counts["questions"] == kinds["question"] and counts["note pages"] == kinds["topic"]
+    assert counts["sources"] == 5
+    assert counts["Hinglish answers"] == sum(data.get("language") == "hinglish" for data in pages.values())
+    assert counts["topics"] == len({tag for data in pages.values() for tag in data["tags"]})
+
+
+def test_navigation_has_topics_and_sources(built_site):
+    tabs = [a.get_text(strip=True) for a in soup(built_site, "index.html").select(".md-tabs__link")]
+    assert tabs == ["Home", "Topics", "Library"]
