@@ -33,7 +33,7 @@ convert: $(VENV)/.installed
 
 ## serve: convert, then serve the site on http://127.0.0.1:8000 with live reload
 serve: pages
-	$(PY) -m converter --source "$(SOURCE)" --out $(GENERATED) --report $(REPORT) --watch & \
+	$(PY) -m converter --source "$(SOURCE)" --out $(GENERATED) --report $(REPORT) --site-url "$(SITE_URL)" --watch & \
 	  trap "kill $$!" EXIT; $(PY) -m mkdocs serve
 
 ## test: the whole test suite (unit, corpus integration, site build)

@@ -24,6 +24,7 @@ from .blocks import plain_text
 
 # Labels a reader would expect to run as Python; a fence without one is not
 # guessed at, because an untagged block is as often pseudo-code or output.
+FENCE_OPENER = re.compile(r"^[ \t>]*(?:`{3,}|~{3,})", re.M)
 PYTHON = frozenset({"python", "py", "python3", "py3", "ipython", "ipython3", "pycon"})
 
 CONTEXT_LIMIT = 600  # a context cell introduces the code; it must not retell the answer
@@ -51,6 +52,8 @@ def python_cells(body: str) -> list[tuple[str, str]]:
 
 def notebook(title: str, question: str | None, body: str, page_url: str) -> str | None:
     """The .ipynb JSON text for a page, or None when the page has no Python code block."""
+    if not FENCE_OPENER.search(body):  # most pages: no fence at all, so no parse
+        return None
     cells = _cells(body, title=title)
     if not any(kind == "code" for kind, _ in cells):
         return None

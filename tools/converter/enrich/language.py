@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..normalise.layout import parser
 
@@ -72,8 +73,10 @@ def is_hinglish(text: str, rule: LanguageRule) -> bool:
     return markers >= rule.min_markers or (markers > 0 and markers / len(words) >= rule.min_share)
 
 
-def units(body: str) -> list[Unit]:
-    """Paragraphs (also inside list items and quotes) and headings; tables and code are not prose."""
+@lru_cache(maxsize=16)
+def units(body: str) -> tuple[Unit, ...]:
+    """Paragraphs (also inside list items and quotes) and headings; tables and code are not prose.
+    Cached: detection, summary, description and marking all read the same body."""
     found, opened = [], None
     for token in parser().parse(body):
         if token.type in ("paragraph_open", "heading_open") and token.map:
@@ -84,7 +87,7 @@ def units(body: str) -> list[Unit]:
             opened = None
         elif token.type in ("th_open", "td_open"):
             opened = None
-    return found
+    return tuple(found)
 
 
 def page_language(body: str, rule: LanguageRule) -> tuple[str, float]:

@@ -34,7 +34,7 @@ def standalone(unit: Unit) -> bool:
     return unit.kind == "heading" or bool(found and not found.group("rest").strip())
 
 
-def own_summary(body: str, found: list[Unit], rule: LanguageRule) -> str | None:
+def own_summary(body: str, found: tuple[Unit, ...], rule: LanguageRule) -> str | None:
     lines = body.split("\n")
     for index, unit in enumerate(found):
         label = label_of(unit)
@@ -54,7 +54,7 @@ def own_summary(body: str, found: list[Unit], rule: LanguageRule) -> str | None:
     return None
 
 
-def outline(found: list[Unit], rule: LanguageRule) -> str | None:
+def outline(found: tuple[Unit, ...], rule: LanguageRule) -> str | None:
     """Section labels at the top, the labels of their points nested under them."""
     items, section_open = [], False
     for unit in found:
