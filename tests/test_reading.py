@@ -137,7 +137,8 @@ def test_topic_pages_list_questions_with_their_source(built_site, pages):
         topic = soup(built_site, "library/topics/" + link["href"].strip("/") + "/index.html").select_one("article")
         assert len(topic.select("li a")) == count, label
         assert topic.find("h2") is not None  # questions grouped under their source
-    assert index.select(".md-tag") or index.find(id="all")  # Material's listing of every tag
+    listed = [tag.get_text() for tag in index.select("h3 .md-tag")]  # Material's listing of every tag
+    assert sorted(listed) == sorted(per_tag)
 
 
 def test_notebooks_for_python_pages_are_linked_rendered_and_not_searched(built_site, converted):

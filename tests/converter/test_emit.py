@@ -4,6 +4,7 @@ import pytest
 import yaml
 
 from converter import emit
+from converter.emit.indexes import tag_usage
 from converter.emit.site import counts, navigation
 from converter.enrich.tags import Group, Tag, Vocabulary
 from converter.model import Attribution, Document, Drop, Entry, Source, Summary
@@ -141,7 +142,7 @@ def test_topic_pages_list_questions_by_source():
 def test_navigation_goes_topics_then_sources_by_chapter():
     document = sample()
     document.entries[0].tags = ("basics",)
-    nav = yaml.safe_load(navigation([document], VOCABULARY, "library"))
+    nav = yaml.safe_load(navigation([document], VOCABULARY, tag_usage([document]), "library"))
     assert nav == [
         {"Topics": ["library/topics/index.md", {"Core": [{"Basics": "library/topics/basics.md"}]}]},
         {"Library": [{"A Book": ["library/book/index.md", {"Basics": [{"What is X?": "library/book/what-is-x.md"}]}]}]},
@@ -151,6 +152,6 @@ def test_navigation_goes_topics_then_sources_by_chapter():
 def test_home_counts():
     document = sample()
     document.entries[0].language, document.entries[0].tags = "hinglish", ("basics",)
-    html = counts([document], VOCABULARY)
+    html = counts([document], tag_usage([document]))
     assert "<strong>1</strong> questions" in html and "<strong>1</strong> Hinglish answers" in html
     assert "<strong>1</strong> topics" in html and "<strong>1</strong> sources" in html

@@ -7,7 +7,7 @@ from ..enrich.language import unmark
 from ..enrich.tags import Vocabulary
 from ..model import Document
 from ..notebooks import notebook
-from .indexes import render_index, tag_pages
+from .indexes import render_index, tag_pages, tag_usage
 from .pages import render_page
 from .report import report
 from .site import counts, navigation, source_list, topic_list
@@ -29,10 +29,11 @@ def files_for(results: list[Document], vocabulary: Vocabulary | None = None, sit
             if book is not None:
                 files[f"{document.source.slug}/notebooks/{entry.slug}.ipynb"] = book
             files[entry.path] = render_page(entry, document, vocabulary, notebook=book is not None)
+    by_tag = tag_usage(documents)
     if vocabulary is not None:
-        files.update(tag_pages(documents, vocabulary))
-        files["home/topics.md"] = topic_list(documents, vocabulary, ROOT)
-    files["nav.yml"] = navigation(documents, vocabulary, ROOT)
-    files["home/counts.md"] = counts(documents, vocabulary)
+        files.update(tag_pages(by_tag, vocabulary))
+        files["home/topics.md"] = topic_list(vocabulary, by_tag, ROOT)
+    files["nav.yml"] = navigation(documents, vocabulary, by_tag, ROOT)
+    files["home/counts.md"] = counts(documents, by_tag)
     files["home/sources.md"] = source_list(documents, ROOT)
     return files

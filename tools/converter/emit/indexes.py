@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from ..enrich.tags import Vocabulary
 from ..model import Document, Entry
-from .yaml_text import anchor, escape_inline, front_matter, plural
+from .markup import anchor, escape_inline, front_matter, plural
 
 LISTING = "<!-- material/tags { toc: false } -->"  # Material's tags plugin fills this in
 
@@ -61,14 +61,23 @@ def attribution(document: Document) -> str:
     return "\n".join(lines).rstrip() + "\n</div>"
 
 
-def tag_pages(documents: list[Document], vocabulary: Vocabulary) -> dict[str, str]:
-    """``topics/<id>.md`` for each tag in use, and ``topics/index.md``."""
-    by_tag: dict[str, list[tuple[Document, Entry]]] = defaultdict(list)
+TagUsage = dict[str, list[tuple[Document, Entry]]]
+
+
+def tag_usage(documents: list[Document]) -> TagUsage:
+    """The pages of each tag in use, in document order: what topic pages,
+    navigation and the home page all list or count."""
+    by_tag: TagUsage = defaultdict(list)
     for document in documents:
         for entry in document.entries:
             for tag in entry.tags:
                 by_tag[tag].append((document, entry))
-    files = {f"topics/{tag.id}.md": topic_page(tag, by_tag[tag.id]) for tag in vocabulary.tags if by_tag[tag.id]}
+    return dict(by_tag)
+
+
+def tag_pages(by_tag: TagUsage, vocabulary: Vocabulary) -> dict[str, str]:
+    """``topics/<id>.md`` for each tag in use, and ``topics/index.md``."""
+    files = {f"topics/{tag.id}.md": topic_page(tag, by_tag[tag.id]) for tag in vocabulary.tags if tag.id in by_tag}
     files["topics/index.md"] = topic_index(vocabulary, by_tag)
     return files
 
@@ -87,14 +96,14 @@ def topic_page(tag, entries: list[tuple[Document, Entry]]) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def topic_index(vocabulary: Vocabulary, by_tag: dict) -> str:
+def topic_index(vocabulary: Vocabulary, by_tag: TagUsage) -> str:
     data = {"title": "Topics", "kind": "topic-index",
             "description": "Every question, grouped by topic: browse a topic to see its questions from all sources."}
     lines = [front_matter(data), "# Topics", "",
              "Every page carries one to five topics from a fixed vocabulary. Pick a topic to see its "
              "questions from every source.", ""]
     for group in vocabulary.groups:
-        tags = [t for t in vocabulary.tags if t.group == group.id and by_tag[t.id]]
+        tags = [t for t in vocabulary.in_group(group.id) if t.id in by_tag]
         if not tags:
             continue
         lines += ["", f"## {escape_inline(group.label)} {{ #{group.id} }}", ""]

@@ -11,7 +11,7 @@ from ..blocks import plain_text
 from ..enrich.language import HINGLISH
 from ..enrich.tags import Vocabulary
 from ..model import Document, Entry
-from .yaml_text import anchor, escape_inline, front_matter
+from .markup import anchor, escape_inline, front_matter
 
 SUMMARY_TITLES = {"own": "In short (English)", "outline": "English outline of this Hinglish answer"}
 OUTLINE_NOTE = "Built from the answer's English headings and labels; the full answer below is in Hinglish."

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..normalise.fences import in_code
+
 TITLE_SCORE = 10  # the title names the topic: enough on its own
 BODY_SCORE = 1  # per keyword occurrence in the answer ...
 BODY_CAP = 6  # ... up to this much, so a long answer cannot outvote a title
@@ -25,7 +27,6 @@ TAG_KEYS = frozenset({"id", "label", "group", "description", "keywords", "title_
                       "chapters", "language"})
 TOP_KEYS = frozenset({"groups", "tags", "fallback"})
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})(.*)")
 
 
 class VocabularyError(ValueError):
@@ -219,18 +220,8 @@ def without_code(markdown: str) -> str:
     """The Markdown without its fenced code blocks: identifiers and comments
     in code ("from transformers import", "# tokenize") say little about what
     the answer discusses. An unclosed fence runs to the end, as it renders."""
-    kept, fence = [], None
-    for line in markdown.splitlines():
-        match = FENCE.match(line)
-        if fence is None:
-            if match:
-                fence = match.group(1)
-            else:
-                kept.append(line)
-        elif match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence) \
-                and not match.group(2).strip():
-            fence = None
-    return "\n".join(kept)
+    lines = markdown.splitlines()
+    return "\n".join(line for line, code in zip(lines, in_code(lines)) if not code)
 
 
 def score(tag: Tag, title: str, prose: str, source: str, chapter: str | None) -> int:

@@ -1,10 +1,12 @@
-"""Front matter and inline text, written the same way by every emitter."""
+"""Front matter, inline text and anchors, written the same way by every emitter."""
 
 from __future__ import annotations
 
 import re
 
 import yaml
+
+from ..sources import slugify
 
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when present: same output, faster
 
@@ -24,7 +26,7 @@ def escape_inline(text: str) -> str:
 
 def anchor(text: str) -> str:
     """An explicit heading id: stable, and the same wherever the heading is linked from."""
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "section"
+    return slugify(text)
 
 
 def plural(count: int, word: str) -> str:
