@@ -15,6 +15,7 @@ from collections import Counter
 from pathlib import Path
 
 from . import emit, sources
+from .links import cross_link
 from .model import Document
 from .pipeline import convert_bytes, distinct_sources
 
@@ -103,6 +104,8 @@ def convert(args) -> int:
         return 1
     documents = [convert_one(path, settings, args.debug) for path in paths]
     distinct_sources(documents)
+    for warning in cross_link(documents, settings):
+        print(f"  warning: {warning}", file=sys.stderr)
     for document in documents:
         for line in summary(document):
             print(line, file=sys.stderr if document.failed or line.startswith("  warning") else sys.stdout)
@@ -110,7 +113,7 @@ def convert(args) -> int:
         print("error: no document could be converted; previous output left as it was", file=sys.stderr)
         return 1
     site_url = args.site_url.rstrip("/") + "/" if args.site_url else ""
-    emit.write_tree(args.out, emit.files_for(documents, settings.vocabulary, site_url), emit.report(documents),
+    emit.write_tree(args.out, emit.files_for(documents, settings.vocabulary, site_url, settings.glossary), emit.report(documents),
                     args.report)
     pages = sum(len(d.entries) for d in documents)
     print(f"{pages} pages from {sum(not d.failed for d in documents)} documents written to {args.out}")

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .enrich.language import LanguageRule
     from .enrich.tags import Vocabulary
+    from .links.glossary import Glossary
+    from .links.rules import LinkRules
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,8 @@ class Settings:
     style: Style = Style()
     language: LanguageRule | None = None  # from language.yml; None: every page is English
     vocabulary: Vocabulary | None = None  # from tags.yml; None: no tags
+    links: LinkRules | None = None  # from links.yml; None: no related questions or duplicate groups
+    glossary: Glossary | None = None  # from glossary.yml; None: no term links
 
 
 @dataclass(frozen=True)
@@ -169,6 +173,34 @@ class Summary:
     markdown: str
 
 
+@dataclass(frozen=True)
+class DuplicateGroup:
+    """Pages with the same answer (or the same question): one canonical page, the others
+    versions of it. Every member holds the same group, so the banners agree."""
+
+    canonical: str  # page path
+    members: tuple[str, ...]  # page paths, canonical first
+    reason: str  # what they share, as measured ("same answer: 100% of word 5-grams")
+
+
+@dataclass(frozen=True)
+class TermLink:
+    """A glossary term's first mention on a page, linked to the page that defines it."""
+
+    offset: int  # in the entry's body
+    length: int
+    term: str
+    target: str  # page path
+
+
+@dataclass(frozen=True)
+class Backlink:
+    """A page that links to this one, and through what."""
+
+    path: str
+    via: tuple[str, ...]  # "related", "duplicate", "glossary: <term>"
+
+
 @dataclass
 class Entry:
     """One page: a question with its answer, or one topic of a notes document."""
@@ -188,6 +220,10 @@ class Entry:
     summary: Summary | None = None
     description: str = ""  # one or two plain sentences for link previews
     tags: tuple[str, ...] = ()  # tag ids from tags.yml
+    related: tuple[str, ...] = ()  # page paths, most related first
+    duplicates: DuplicateGroup | None = None
+    terms: tuple[TermLink, ...] = ()  # in body order
+    linked_from: tuple[Backlink, ...] = ()
 
 
 @dataclass

@@ -62,7 +62,7 @@ def assign_paths(document: Document) -> None:
         entry.path = f"{document.source.slug}/{slug}.md"
 
 
-RESERVED_FOLDERS = ("topics", "home")  # written beside the sources by emit
+RESERVED_FOLDERS = ("topics", "home", "glossary")  # written beside the sources by emit
 
 
 def distinct_sources(documents: list[Document]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
@@ -10,6 +11,8 @@ import yaml
 from .detect import BY_NAME
 from .enrich import language as language_stage
 from .enrich import tags as tags_stage
+from .links import glossary as glossary_stage
+from .links import rules as links_stage
 from .model import Attribution, DropRule, Erratum, Settings, Source, Style, TopicHint
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -95,16 +98,23 @@ def style_of(cleanup: dict, where: str) -> Style:
 
 
 def load(data_dir: Path = DATA) -> Settings:
-    sources_file, cleanup_file, errata_file, language_file, tags_file = (
-        data_dir / n for n in ("sources.yml", "cleanup.yml", "errata.yml", "language.yml", "tags.yml"))
+    sources_file, cleanup_file, errata_file, language_file, tags_file, links_file, glossary_file = (
+        data_dir / n for n in ("sources.yml", "cleanup.yml", "errata.yml", "language.yml", "tags.yml",
+                               "links.yml", "glossary.yml"))
     sources = read_yaml(sources_file)
     cleanup = read_yaml(cleanup_file)
     errata = read_yaml(errata_file, required=False)
     language = read_yaml(language_file, required=False)
     vocabulary = read_yaml(tags_file, required=False)
+    links = read_yaml(links_file, required=False)
+    terms = read_yaml(glossary_file, required=False)
     try:
         rule = language_stage.rule_of(language) if language else None
         tags = tags_stage.vocabulary(vocabulary) if vocabulary else None
+        link_rules = links_stage.rules_of(links) if links else None
+        if link_rules is not None and rule is not None:
+            link_rules = replace(link_rules, stop_words=link_rules.stop_words | rule.markers)
+        glossary = glossary_stage.glossary_of(terms) if terms else None
     except ValueError as err:
         raise SettingsError(f"{language_file.parent}: {err}") from err
     parsed = tuple(
@@ -121,6 +131,8 @@ def load(data_dir: Path = DATA) -> Settings:
         style=style_of(cleanup, str(cleanup_file)),
         language=rule,
         vocabulary=tags,
+        links=link_rules,
+        glossary=glossary,
     )
 
 

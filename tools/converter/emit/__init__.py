@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from ..enrich.language import unmark
 from ..enrich.tags import Vocabulary
+from ..links.glossary import Glossary, abbreviations
 from ..model import Document
 from ..notebooks import notebook
+from .crosslinks import glossary_page
 from .indexes import render_index, tag_pages, tag_usage
 from .pages import render_page
 from .report import report
@@ -14,13 +16,16 @@ from .site import counts, navigation, source_list, topic_list
 from .tree import write_tree
 
 ROOT = "library"  # the generated tree's folder inside docs/; links from hand-written pages start here
+GLOSSARY = "glossary.md"
 
 __all__ = ["files_for", "render_index", "render_page", "report", "write_tree"]
 
 
-def files_for(results: list[Document], vocabulary: Vocabulary | None = None, site_url: str = "") -> dict[str, str]:
+def files_for(results: list[Document], vocabulary: Vocabulary | None = None, site_url: str = "",
+              glossary: Glossary | None = None) -> dict[str, str]:
     files = {}
     documents = [d for d in results if not d.failed]
+    pages = {e.path: (e, d) for d in documents for e in d.entries}
     for document in documents:
         files[f"{document.source.slug}/index.md"] = render_index(document)
         for entry in document.entries:
@@ -28,12 +33,15 @@ def files_for(results: list[Document], vocabulary: Vocabulary | None = None, sit
                             unmark(entry.body), f"{site_url}{ROOT}/{entry.path[:-3]}/")
             if book is not None:
                 files[f"{document.source.slug}/notebooks/{entry.slug}.ipynb"] = book
-            files[entry.path] = render_page(entry, document, vocabulary, notebook=book is not None)
+            files[entry.path] = render_page(entry, document, vocabulary, notebook=book is not None, pages=pages)
     by_tag = tag_usage(documents)
     if vocabulary is not None:
         files.update(tag_pages(by_tag, vocabulary))
         files["home/topics.md"] = topic_list(vocabulary, by_tag, ROOT)
-    files["nav.yml"] = navigation(documents, vocabulary, by_tag, ROOT)
+    if glossary is not None:
+        files[GLOSSARY] = glossary_page(glossary, pages, GLOSSARY)
+    files["home/abbreviations.md"] = abbreviations(glossary) if glossary is not None else ""
+    files["nav.yml"] = navigation(documents, vocabulary, by_tag, ROOT, glossary=GLOSSARY if glossary else None)
     files["home/counts.md"] = counts(documents, by_tag)
     files["home/sources.md"] = source_list(documents, ROOT)
     return files

@@ -10,7 +10,9 @@ from __future__ import annotations
 from ..blocks import plain_text
 from ..enrich.language import HINGLISH
 from ..enrich.tags import Vocabulary
+from ..links.glossary import linked
 from ..model import Document, Entry
+from .crosslinks import Pages, duplicate_banner, related_section
 from .markup import anchor, escape_inline, front_matter
 
 SUMMARY_TITLES = {"own": "In short (English)", "outline": "English outline of this Hinglish answer"}
@@ -18,7 +20,9 @@ OUTLINE_NOTE = "Built from the answer's English headings and labels; the full an
 
 
 def render_page(entry: Entry, document: Document, vocabulary: Vocabulary | None = None,
-                notebook: bool = False) -> str:
+                notebook: bool = False, pages: Pages | None = None) -> str:
+    """``pages`` (every page by path) is needed once the entry has cross-links."""
+    pages = pages if pages is not None else {entry.path: (entry, document)}
     source = document.source
     data = {"title": entry.title}
     if entry.description:
@@ -34,12 +38,14 @@ def render_page(entry: Entry, document: Document, vocabulary: Vocabulary | None 
     data["lines"] = [entry.start + 1, entry.end]
     if entry.statement and entry.statement != entry.title:
         data["question" if entry.kind == "question" else "heading"] = entry.statement
-    parts = [f"# {escape_inline(entry.title)}", meta_strip(entry, document, notebook)]
+    parts = [f"# {escape_inline(entry.title)}", meta_strip(entry, document, notebook),
+             duplicate_banner(entry, pages)]
     if entry.kind == "question" and entry.statement and plain_text(entry.statement) != entry.title:
         parts.append("> " + entry.statement)  # the whole question, when the title is a part of it
     if entry.summary is not None:
         parts.append(summary_block(entry))
-    parts.append(entry.body.rstrip())
+    parts.append(linked(entry.body, entry.terms, entry.path).rstrip())
+    parts.append(related_section(entry, pages))
     return front_matter(data) + "\n" + "\n\n".join(p for p in parts if p) + "\n"
 
 

@@ -11,8 +11,9 @@ from .indexes import TagUsage
 from .markup import dump, escape_inline, plural
 
 
-def navigation(documents: list[Document], vocabulary: Vocabulary | None, by_tag: TagUsage, root: str) -> str:
-    """Topics by group, then each source by chapter; section index pages come first."""
+def navigation(documents: list[Document], vocabulary: Vocabulary | None, by_tag: TagUsage, root: str,
+               glossary: str | None = None) -> str:
+    """Topics by group, the glossary, then each source by chapter; section index pages come first."""
     nav = []
     if vocabulary is not None:
         topics = [f"{root}/topics/index.md"]
@@ -21,6 +22,8 @@ def navigation(documents: list[Document], vocabulary: Vocabulary | None, by_tag:
             if tags:
                 topics.append({group.label: tags})
         nav.append({"Topics": topics})
+    if glossary is not None:
+        nav.append({"Glossary": f"{root}/{glossary}"})
     library = []
     for document in documents:
         section, chapter, current = [f"{root}/{document.source.slug}/index.md"], None, object()

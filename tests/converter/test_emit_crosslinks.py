@@ -1,0 +1,91 @@
+"""The cross-link parts of a page as Markdown: banner, related list, linked from,
+glossary links in the body, the glossary page."""
+
+from __future__ import annotations
+
+from converter import emit
+from converter.emit.crosslinks import glossary_page
+from converter.links.glossary import glossary_of
+from converter.model import Backlink, Document, DuplicateGroup, Entry, Source, TermLink
+
+BOOK = Source(file="book.md", slug="book", title="A Book")
+NOTES = Source(file="notes.md", slug="notes", title="Notes")
+
+
+def entry(path, title, number=None, chapter=None, body="Body."):
+    e = Entry("question", title, title, body, 0, 1, number, chapter=chapter)
+    e.path, e.slug = path, path.split("/")[1][:-3]
+    return e
+
+
+def corpus():
+    book, notes = Document(source=BOOK, pattern="q"), Document(source=NOTES, pattern="topics")
+    a = entry("book/a.md", "What is RAG?", 1, "Retrieval", body="RAG retrieves, then RAG generates.")
+    b = entry("book/b.md", "RAG again", 2, "Retrieval")
+    c = entry("notes/c.md", "Retrieval notes")
+    book.entries += [a, b]
+    notes.entries.append(c)
+    group = DuplicateGroup("book/a.md", ("book/a.md", "book/b.md"), "same answer (100% of 5-word sequences shared)")
+    a.duplicates = b.duplicates = group
+    a.related, c.related = ("notes/c.md",), ("book/a.md",)
+    c.body = "About RAG here."
+    c.terms = (TermLink(6, 3, "RAG", "book/a.md"),)
+    a.linked_from = (Backlink("book/b.md", ("duplicate",)), Backlink("notes/c.md", ("related", "glossary: RAG")))
+    pages = {e.path: (e, d) for d in (book, notes) for e in d.entries}
+    return pages
+
+
+def rendered(path: str) -> str:
+    """The page body of ``path`` in the small corpus, front matter left out."""
+    pages = corpus()
+    page, document = pages[path]
+    return emit.render_page(page, document, pages=pages).split("---\n", 2)[2]
+
+
+def test_the_canonical_page_says_also_answered_in_and_the_other_another_version_of():
+    canonical, other = rendered("book/a.md"), rendered("book/b.md")
+    assert '<div class="qa-duplicates" data-search-exclude markdown>' in canonical
+    assert "Also answered in: [RAG again](b.md) <small>Retrieval › Q2</small>." in canonical
+    assert "Another version of [What is RAG?](a.md) <small>Retrieval › Q1</small>." in other
+    assert "same answer (100% of 5-word sequences shared)" in other
+
+
+def test_related_questions_come_after_the_answer_under_an_excluded_heading():
+    text = rendered("book/a.md")
+    answer = text.index("RAG retrieves")
+    related = text.index("## Related questions { #qa-related data-search-exclude }")
+    assert answer < related
+    assert "- [Retrieval notes](../notes/c.md) <small>Notes</small>" in text[related:]
+
+
+def test_linked_from_is_collapsed_and_says_how_each_page_links():
+    text = rendered("book/a.md")
+    assert '??? info "Linked from 2 pages"' in text
+    assert "    - [RAG again](b.md) <small>Retrieval › Q2</small> <small>(same answer)</small>" in text
+    assert "(related question, glossary: RAG)" in text
+
+
+def test_glossary_mentions_become_links_in_the_body():
+    text = rendered("notes/c.md")
+    assert "About [RAG](../book/a.md){ .qa-term } here." in text
+
+
+def test_a_page_without_cross_links_has_no_sections():
+    pages = corpus()
+    b, book = pages["book/b.md"]
+    b.duplicates = None
+    text = emit.render_page(b, book, pages=pages)
+    assert "Related questions" not in text and "qa-duplicates" not in text
+
+
+def test_the_glossary_page_is_a_sorted_table_linking_each_term():
+    pages = corpus()
+    glossary = glossary_of({"terms": [
+        {"term": "RAG", "expansion": "Retrieval-Augmented Generation", "definition": "Retrieve, then generate.",
+         "page": "book/a"},
+        {"term": "attention", "definition": "Weighing | parts.", "page": "book/gone"}]})
+    text = glossary_page(glossary, pages, "glossary.md")
+    rows = [line for line in text.split("\n") if line.startswith("| **")]
+    assert rows[0] == "| **attention** | Weighing \\| parts. | *(page missing)* |"
+    assert rows[1].startswith("| **RAG (Retrieval-Augmented Generation)** | Retrieve, then generate. | "
+                              "[What is RAG?](book/a.md) <small>A Book › Retrieval › Q1</small>")

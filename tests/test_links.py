@@ -1,0 +1,190 @@
+"""Cross-links on the built corpus: related questions, duplicate groups, glossary
+links and backlinks, read back from the HTML a reader gets."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from converter import sources
+
+DATA = Path(__file__).resolve().parent / "data"
+CLIP = ("genai-book/how-do-models-like-clip-and-dall-e-demonstrate-the",
+        "genai-book/how-do-architects-like-clip-and-dall-e-utilize-multimodal")
+LIBRARY = "library/"
+
+
+def url_of(page: str) -> str:
+    """``<source>/<slug>`` (as in the labelled data) -> its URL path under the site."""
+    return f"{LIBRARY}{page}/"
+
+
+def resolve(base: str, href: str) -> str:
+    """A relative href on page ``base`` (a directory URL) -> a site path, fragment dropped."""
+    href = href.split("#")[0]
+    return posixpath.normpath(posixpath.join(base, href)) + "/"
+
+
+class Page:
+    """What the tests read of one built question or topic page."""
+
+    def __init__(self, url: str, html: str):
+        self.url = url
+        soup = BeautifulSoup(html, "html.parser")
+        self.article = soup.select_one("article")
+        heading = self.article.find(id="qa-related")
+        self.related = [resolve(url, a["href"]) for a in heading.find_next_sibling("ul").select("a")] \
+            if heading is not None and heading.find_next_sibling("ul") is not None else []
+        banner = self.article.select_one(".qa-duplicates")
+        self.banner = banner.get_text(" ", strip=True) if banner else ""
+        self.duplicates = [resolve(url, a["href"]) for a in banner.select("a")] if banner else []
+        self.terms = [(a.get_text(), resolve(url, a["href"])) for a in self.article.select("a.qa-term")]
+        details = [d for d in self.article.select("details") if d.summary and
+                   d.summary.get_text().startswith("Linked from")]
+        self.linked_from = [resolve(url, a["href"]) for a in details[0].select("li > a")] if details else []
+        self.term_anchors = self.article.select("a.qa-term")
+
+
+@pytest.fixture(scope="module")
+def pages(built_site) -> dict[str, Page]:
+    found = {}
+    for path in sorted((built_site / "library").glob("*/*/index.html")):
+        url = str(path.parent.relative_to(built_site)) + "/"
+        if "/notebooks/" in url or url.startswith(f"{LIBRARY}topics/"):
+            continue
+        found[url] = Page(url, path.read_text(encoding="utf-8"))
+    return found
+
+
+def test_labelled_near_duplicates_meet_in_related_lists_or_a_duplicate_group(pages):
+    """Goal of the issue: at least 90% of the labelled pairs list each other."""
+    pairs = yaml.safe_load((DATA / "near_duplicates.yml").read_text(encoding="utf-8"))["same"]
+    assert len(pairs) >= 30
+    met = []
+    for a, b in pairs:
+        pa, pb = pages[url_of(a)], pages[url_of(b)]
+        met.append((url_of(b) in pa.related + pa.duplicates) and (url_of(a) in pb.related + pb.duplicates))
+    share = sum(met) / len(met)
+    assert share >= 0.9, f"{sum(met)} of {len(met)} labelled pairs meet ({share:.0%})"
+
+
+def test_the_same_clip_answer_is_one_group_with_banners(pages):
+    canonical, other = (pages[url_of(p)] for p in CLIP)
+    assert canonical.banner.startswith("Also answered in:")
+    assert canonical.duplicates == [url_of(CLIP[1])]
+    assert other.banner.startswith("Another version of")
+    assert other.duplicates == [url_of(CLIP[0])]
+    assert "same answer" in other.banner
+
+
+def test_duplicate_groups_are_symmetric(pages):
+    groups = {url: {url, *page.duplicates} for url, page in pages.items() if page.duplicates}
+    assert groups, "the corpus has at least one duplicate group (the CLIP answer)"
+    for url, group in groups.items():
+        for member in group:
+            assert groups.get(member) == group, f"{member} does not show the group of {url}"
+
+
+def test_backlinks_mirror_every_cross_link(pages):
+    """Every related, duplicate or glossary link A -> B shows A under B's "Linked from", and
+    every "Linked from" entry really links."""
+    outgoing = defaultdict(set)
+    for url, page in pages.items():
+        for target in page.related + page.duplicates + [t for _, t in page.terms]:
+            outgoing[target].add(url)
+    assert sum(len(v) for v in outgoing.values()) > 1000
+    for url, page in pages.items():
+        assert set(page.linked_from) == outgoing.get(url, set()), url
+        assert len(page.linked_from) == len(set(page.linked_from))
+
+
+def test_related_lists_hold_at_most_five_other_pages_mostly_five(pages):
+    full = 0
+    for url, page in pages.items():
+        assert len(page.related) <= 5
+        assert url not in page.related
+        assert not set(page.related) & set(page.duplicates)
+        assert len(set(page.related)) == len(page.related)
+        assert all(target in pages for target in page.related)
+        full += len(page.related) == 5
+    assert full / len(pages) >= 0.8
+
+
+def test_most_related_links_go_both_ways(pages):
+    links = [(url, target) for url, page in pages.items() for target in page.related]
+    mutual = sum(url in pages[target].related for url, target in links)
+    assert mutual / len(links) >= 0.85
+
+
+def test_spot_checked_related_links_are_related(pages):
+    """The judged sample must still be what the site shows. Measured: 21 of 30 relevant, 9 in
+    the same area (weak), none irrelevant; the issue's goal (80% relevant) is not met."""
+    judged = yaml.safe_load((DATA / "related_spotcheck.yml").read_text(encoding="utf-8"))["links"]
+    assert len(judged) == 30
+    present = [j for j in judged if url_of(j["to"]) in pages[url_of(j["from"])].related]
+    assert len(present) >= 27, "related lists changed: draw and judge a new sample"
+    verdicts = [j["verdict"] for j in present]
+    assert verdicts.count("relevant") / len(judged) >= 0.7
+    assert verdicts.count("irrelevant") == 0
+
+
+def test_glossary_links_are_first_mentions_in_running_text(pages):
+    glossary = sources.load().glossary
+    linked = 0
+    for url, page in pages.items():
+        terms = [t for t, _ in page.terms]
+        targets = [target for _, target in page.terms]
+        assert len(set(targets)) == len(targets) or len(set(terms)) == len(terms)
+        assert url not in targets, f"{url} links to itself"
+        for anchor in page.term_anchors:
+            assert not anchor.find_parent(["h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "table"]), url
+            assert anchor.find_parent("a") is None
+        linked += len(page.terms)
+    assert linked > 500
+    assert {t.term for t in glossary.terms} >= {"LoRA", "QLoRA", "PEFT", "RAG", "RLHF", "BLEU", "ROUGE",
+                                                 "perplexity", "attention", "self-attention",
+                                                 "positional encoding", "tokenization", "embedding"}
+
+
+def test_a_term_links_at_its_first_mention_in_the_answer(pages):
+    """No mention of RAG in the answer's running text comes before the linked one."""
+    page = pages["library/genai-book/how-does-rag-differ-from-parameter-efficient-fine-tuning/"]
+    first = next(a for a in page.term_anchors if a.get_text() == "RAG")
+    skipped = ["h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "a", "table", "blockquote", "nav"]
+    before = []
+    for text in page.article.find_all(string=True):
+        if text.find_parent("a") is first:
+            break
+        if not text.find_parent(skipped) and not text.find_parent(class_=["qa-meta", "admonition", "md-tags"]):
+            before.append(str(text))
+    assert before, "the answer has text before the first mention"
+    assert not re.search(r"(?<![\w-])RAG(?![\w-])", "".join(before))
+    assert resolve(page.url, first["href"]) == "library/genai-book/what-is-retrieval-augmented-generation-rag/"
+
+
+def test_abbreviations_show_their_expansion(built_site):
+    html = (built_site / "library/genai-book/how-does-lora-work/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<abbr title="Low-Rank Adaptation">LoRA</abbr>', html)
+
+
+def test_the_glossary_page_lists_every_term_with_a_working_link(built_site, pages):
+    glossary = sources.load().glossary
+    soup = BeautifulSoup((built_site / "library/glossary/index.html").read_text(encoding="utf-8"), "html.parser")
+    rows = soup.select("article table tbody tr")
+    assert len(rows) == len(glossary.terms)
+    for row in rows:
+        link = row.select_one("td:nth-of-type(3) a")
+        assert resolve("library/glossary/", link["href"]) in pages
+
+
+def test_cross_link_sections_stay_out_of_search(built_site):
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert not [d["location"] for d in docs if "qa-related" in d["location"]]
+    assert not [d["location"] for d in docs if "Another version of" in d["text"] or "Linked from" in d["text"]]

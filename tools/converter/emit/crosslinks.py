@@ -1,0 +1,87 @@
+"""What the cross-link stage found, as the reader sees it: the duplicate banner
+under the title, the related questions and "Linked from" after the answer, the
+glossary page, and the abbreviation list that gives every page its tooltips.
+
+The related and linked-from sections sit under a heading marked
+``data-search-exclude``: they repeat other pages' titles, and a search for a
+term should find the pages about it, not every page that lists one.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from ..enrich.language import HINGLISH
+from ..links.glossary import Glossary
+from ..model import Document, Entry
+from .indexes import number_of
+from .markup import escape_inline, front_matter, plural
+
+Pages = dict[str, tuple[Entry, Document]]  # page path -> its entry and document
+
+RELATED_ID = "qa-related"
+VIA = {"related": "related question", "duplicate": "same answer"}
+
+
+def href(target: str, page: str) -> str:
+    return posixpath.relpath(target, posixpath.dirname(page))
+
+
+def reference(target: str, page: str, pages: Pages) -> str:
+    """A link to a page, with where it comes from in small print (the source only when it is
+    not the linking page's own)."""
+    entry, document = pages[target]
+    own = pages[page][1] if page in pages else None
+    where = [escape_inline(document.source.title)] if own is not document else []
+    if entry.chapter:
+        where.append(escape_inline(entry.chapter))
+    if number_of(entry):
+        where.append(number_of(entry))
+    language = " · Hinglish" if entry.language == HINGLISH else ""
+    where_text = " › ".join(where) + language
+    small = f" <small>{where_text.removeprefix(' · ')}</small>" if where_text else ""
+    return f"[{escape_inline(entry.title)}]({href(target, page)}){small}"
+
+
+def duplicate_banner(entry: Entry, pages: Pages) -> str:
+    group = entry.duplicates
+    if group is None:
+        return ""
+    others = [p for p in group.members if p != entry.path]
+    if entry.path == group.canonical:
+        text = "Also answered in: " + "; ".join(reference(p, entry.path, pages) for p in others)
+    else:
+        text = "Another version of " + reference(group.canonical, entry.path, pages)
+        rest = [p for p in others if p != group.canonical]
+        if rest:
+            text += ". Also answered in: " + "; ".join(reference(p, entry.path, pages) for p in rest)
+    return (f'<div class="qa-duplicates" data-search-exclude markdown>\n{text}.\n'
+            f"<small>Grouped as duplicates: {group.reason}.</small>\n</div>")
+
+
+def related_section(entry: Entry, pages: Pages) -> str:
+    if not entry.related and not entry.linked_from:
+        return ""
+    lines = [f"## Related questions {{ #{RELATED_ID} data-search-exclude }}", ""]
+    lines += [f"- {reference(p, entry.path, pages)}" for p in entry.related] or ["No closely related question."]
+    if entry.linked_from:
+        count = plural(len(entry.linked_from), "page")
+        lines += ["", f'??? info "Linked from {count}"', ""]
+        for backlink in entry.linked_from:
+            via = ", ".join(VIA.get(v, v) for v in backlink.via)
+            lines.append(f"    - {reference(backlink.path, entry.path, pages)} <small>({escape_inline(via)})</small>")
+    return "\n".join(lines)
+
+
+def glossary_page(glossary: Glossary, pages: Pages, path: str) -> str:
+    data = {"title": "Glossary", "kind": "glossary",
+            "description": "Key terms of generative AI, each with the answer that explains it best."}
+    lines = [front_matter(data), "# Glossary", "",
+             "Each term links to the answer that explains it best. On every page, a term's first "
+             "mention links there too; abbreviations show their expansion on hover.", "",
+             "| Term | Meaning | Explained in |", "| --- | --- | --- |"]
+    for term in sorted(glossary.terms, key=lambda t: (t.term.casefold(), t.term)):
+        name = escape_inline(term.term) + (f" ({escape_inline(term.expansion)})" if term.expansion else "")
+        where = reference(term.path, path, pages) if term.path in pages else "*(page missing)*"
+        lines.append(f"| **{name}** | {escape_inline(term.definition)} | {where} |")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,67 @@
+"""Cross-link stage: related questions, duplicate groups, glossary links and backlinks.
+
+Runs once over all documents, after every page has its final path: unlike the
+stages before it, it needs the whole corpus. It fills the entries' ``related``,
+``duplicates``, ``terms`` and ``linked_from`` and returns warnings for the
+maintainer (a glossary term whose page no longer exists).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..enrich.language import HINGLISH, unmark
+from ..model import Backlink, Document, Entry, Settings
+from . import duplicates, glossary, related, similarity
+
+__all__ = ["cross_link", "pages_of"]
+
+
+def pages_of(entries: list[Entry]) -> list[related.Page]:
+    return [related.Page(e.path, e.title, similarity.prose(unmark(e.body)),
+                         tuple(t for t in e.tags if t != HINGLISH)) for e in entries]
+
+
+def cross_link(documents: list[Document], settings: Settings) -> list[str]:
+    entries = [e for d in documents if not d.failed for e in d.entries]
+    warnings = []
+    if settings.links is not None and entries:
+        pages = pages_of(entries)
+        vectors = related.vectors(pages, settings.links)
+        groups = duplicates.groups(pages, vectors, settings.links)
+        exclude = {path: frozenset(g.members) for path, g in groups.items()}
+        ranked = related.related(pages, settings.links, vectors, exclude)
+        for entry in entries:
+            entry.duplicates = groups.get(entry.path)
+            entry.related = ranked[entry.path]
+    if settings.glossary is not None:
+        known = {e.path for e in entries}
+        for term in settings.glossary.terms:
+            if term.path not in known:
+                warnings.append(f"glossary.yml: {term.term!r} points to {term.page!r}, which is no page: not linked")
+        for entry in entries:
+            entry.terms = glossary.mentions(entry.body, settings.glossary, entry.path, known)
+    for entry, backlinks in zip(entries, backlinks_of(entries)):
+        entry.linked_from = backlinks
+    return warnings
+
+
+def outgoing(entry: Entry) -> list[tuple[str, str]]:
+    """(target path, via) for every link the page's cross-link sections and glossary make."""
+    links = [(path, "related") for path in entry.related]
+    if entry.duplicates is not None:
+        links += [(path, "duplicate") for path in entry.duplicates.members if path != entry.path]
+    links += [(link.target, f"glossary: {link.term}") for link in entry.terms]
+    return links
+
+
+def backlinks_of(entries: list[Entry]) -> list[tuple[Backlink, ...]]:
+    """For each entry, the pages linking to it, in page order, each with every way it links."""
+    order = {e.path: i for i, e in enumerate(entries)}
+    incoming: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for entry in entries:
+        for target, via in outgoing(entry):
+            incoming[target][entry.path].append(via)
+    return [tuple(Backlink(path, tuple(vias)) for path, vias in sorted(incoming[e.path].items(),
+                                                                        key=lambda item: order[item[0]]))
+            for e in entries]

@@ -1,0 +1,145 @@
+"""Glossary: key terms, the page that defines each, and their first mention on every page.
+
+A mention counts only in running text: paragraphs and list items, not
+headings, tables, code, maths, links or raw HTML. Blocks come from the
+markdown-it parse the language stage already made; inside a block, spans that
+are not prose (code, links, maths, tags, attribute lists, URLs) are masked
+before terms are looked for. A term with a capital letter matches its case
+exactly (RAG, not "rag"); an all-lowercase term matches any case.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..enrich.language import units
+from ..model import TermLink
+
+NOT_PROSE = re.compile(
+    r"(`+)[^`]*?\1"  # code spans
+    r"|!?\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])?"  # links, images, bracketed text
+    r"|\$\$.*?\$\$|\$[^$\n]+\$|\\\(.*?\\\)"  # maths
+    r"|<[^>\n]+>"  # tags and autolinks
+    r"|\{[^}\n]*\}"  # attribute lists
+    r"|https?://\S+",
+    re.S,
+)
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    page: str  # <source>/<slug>, no .md
+    definition: str = ""
+    expansion: str = ""  # abbreviations: the tooltip
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def path(self) -> str:
+        return self.page + ".md"
+
+
+@dataclass(frozen=True)
+class Glossary:
+    terms: tuple[Term, ...]
+
+    @property
+    def pattern(self) -> re.Pattern | None:
+        return _pattern(self.terms)
+
+    def term_of(self, mention: str) -> Term:
+        forms = _forms(self.terms)
+        mention = " ".join(mention.split())
+        return forms.get(mention) or forms[mention.casefold()]
+
+
+def key(form: str) -> str:
+    """How a form is told apart: exactly when it has a capital (RAG), in any case otherwise."""
+    return form if any(c.isupper() for c in form) else form.casefold()
+
+
+def _form_pattern(form: str) -> str:
+    body = re.escape(form).replace(r"\ ", r"\s+")
+    return body if form != form.casefold() else f"(?i:{body})"
+
+
+@lru_cache(maxsize=4)
+def _pattern(terms: tuple[Term, ...]) -> re.Pattern | None:
+    """One alternation, longest form first, so that "multi-head attention" wins over "attention"."""
+    forms = sorted({f for t in terms for f in (t.term, *t.aliases)}, key=lambda f: (-len(f), f))
+    alternatives = "|".join(_form_pattern(f) for f in forms)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])") if forms else None
+
+
+@lru_cache(maxsize=4)
+def _forms(terms: tuple[Term, ...]) -> dict[str, Term]:
+    return {key(form): t for t in terms for form in (t.term, *t.aliases)}
+
+
+def glossary_of(data: dict) -> Glossary:
+    terms, seen = [], {}
+    for number, raw in enumerate(data.get("terms") or (), 1):
+        where = f"glossary.yml: term {number}"
+        if not isinstance(raw, dict) or not raw.get("term") or not raw.get("page"):
+            raise ValueError(f"{where}: needs `term` and `page`")
+        aliases = raw.get("aliases") or ()
+        if isinstance(aliases, str) or not all(isinstance(a, str) for a in aliases):
+            raise ValueError(f"{where}: aliases must be a list of strings")
+        term = Term(str(raw["term"]), str(raw["page"]).removesuffix(".md"), str(raw.get("definition") or ""),
+                    str(raw.get("expansion") or ""), tuple(aliases))
+        for form in (term.term, *term.aliases):
+            if key(form) in seen:
+                raise ValueError(f"{where}: {form!r} is already a form of {seen[key(form)]!r}")
+            seen[key(form)] = term.term
+        terms.append(term)
+    return Glossary(tuple(terms))
+
+
+def mentions(body: str, glossary: Glossary, path: str, known: set[str]) -> tuple[TermLink, ...]:
+    """The first mention of each term in running text; none for the page's own terms, nor for
+    terms whose page is not in ``known`` (it may have been renamed: see the converter's warnings)."""
+    pattern = glossary.pattern
+    if pattern is None:
+        return ()
+    lines = body.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    found: dict[str, TermLink] = {}
+    for unit in units(body):
+        if unit.kind != "paragraph":
+            continue
+        offset = starts[unit.start]
+        text = "\n".join(lines[unit.start:unit.end])
+        masked = NOT_PROSE.sub(lambda m: " " * len(m.group()), text)
+        for match in pattern.finditer(masked):
+            term = glossary.term_of(match.group())
+            if term.term in found or term.path == path or term.path not in known:
+                continue
+            found[term.term] = TermLink(offset + match.start(), match.end() - match.start(), term.term, term.path)
+    return tuple(sorted(found.values(), key=lambda link: link.offset))
+
+
+TERM_CLASS = "qa-term"  # marks glossary links in the HTML, for styling and for the tests
+
+
+def linked(body: str, links: tuple[TermLink, ...], path: str) -> str:
+    """The body with each mention made a relative link to its page."""
+    for link in sorted(links, key=lambda link: -link.offset):
+        href = posixpath.relpath(link.target, posixpath.dirname(path))
+        text = body[link.offset:link.offset + link.length]
+        body = f"{body[:link.offset]}[{text}]({href}){{ .{TERM_CLASS} }}{body[link.offset + link.length:]}"
+    return body
+
+
+def abbreviations(glossary: Glossary) -> str:
+    """Python-Markdown ``abbr`` definitions, appended to every page by snippets."""
+    lines = []
+    for term in glossary.terms:
+        if term.expansion:
+            for form in (term.term, *term.aliases):
+                lines.append(f"*[{form}]: {term.expansion}")
+    return "\n".join(lines) + "\n"
