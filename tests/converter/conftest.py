@@ -13,14 +13,16 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def mkdocs_extensions() -> tuple[list[str], dict[str, dict]]:
-    """``markdown_extensions`` of mkdocs.yml, as Python-Markdown takes them."""
+    """``markdown_extensions`` of mkdocs.yml, as Python-Markdown takes them. Snippets'
+    ``auto_append`` is left out: it names a generated file (the glossary's abbreviations)
+    that a fresh clone has not built yet, and fragments are not site pages."""
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     names, configs = [], {}
     for entry in config["markdown_extensions"]:
         if isinstance(entry, dict):
             (name, options), = entry.items()
             names.append(name)
-            configs[name] = options or {}
+            configs[name] = {k: v for k, v in (options or {}).items() if k != "auto_append"}
         else:
             names.append(entry)
     return names, configs
