@@ -7,6 +7,7 @@ SOURCE ?= ../shared/corpus
 OUT ?= build/converted
 GENERATED := docs/library
 REPORT := build/report.json
+REGISTRY ?= tools/data/registry.yml
 SITE_URL := $(shell sed -n 's/^site_url: *//p' mkdocs.yml)
 export PYTHONPATH := $(CURDIR)/tools
 export NO_MKDOCS_2_WARNING := 1
@@ -23,9 +24,10 @@ $(VENV)/.installed: requirements.txt constraints.txt
 site: pages
 	$(PY) -m mkdocs build --strict --quiet
 
-## pages: convert SOURCE into the git-ignored docs/library (report in build/report.json)
+## pages: convert SOURCE into the git-ignored docs/library (report in build/report.json);
+## updates the committed registry of permanent numbers, REGISTRY
 pages: $(VENV)/.installed
-	$(PY) -m converter --source "$(SOURCE)" --out $(GENERATED) --report $(REPORT) --site-url "$(SITE_URL)"
+	$(PY) -m converter --source "$(SOURCE)" --out $(GENERATED) --report $(REPORT) --site-url "$(SITE_URL)" --registry "$(REGISTRY)"
 
 ## convert: convert SOURCE into OUT, with OUT/report.json
 convert: $(VENV)/.installed
@@ -33,7 +35,7 @@ convert: $(VENV)/.installed
 
 ## serve: convert, then serve the site on http://127.0.0.1:8000 with live reload
 serve: pages
-	$(PY) -m converter --source "$(SOURCE)" --out $(GENERATED) --report $(REPORT) --site-url "$(SITE_URL)" --watch & \
+	$(PY) -m converter --source "$(SOURCE)" --out $(GENERATED) --report $(REPORT) --site-url "$(SITE_URL)" --registry "$(REGISTRY)" --watch & \
 	  trap "kill $$!" EXIT; $(PY) -m mkdocs serve
 
 ## test: the whole test suite (unit, corpus integration, site build)

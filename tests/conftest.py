@@ -5,15 +5,13 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from converter import cli
+from site_build import ROOT, build_site
 
-ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(os.environ.get("CORPUS", ROOT.parent / "shared" / "corpus"))
 
 
@@ -24,11 +22,28 @@ def corpus() -> Path:
     return CORPUS
 
 
+REGISTRY = ROOT / "tools" / "data" / "registry.yml"
+
+
+def corpus_registry(folder: Path) -> Path:
+    """A copy of the committed registry: the corpus keeps its numbers, the repo is not written."""
+    copy = folder / "registry.yml"
+    shutil.copy(REGISTRY, copy)
+    return copy
+
+
+@pytest.fixture
+def registry_copy(tmp_path) -> Path:
+    return corpus_registry(tmp_path)
+
+
 @pytest.fixture(scope="session")
 def converted(corpus, tmp_path_factory) -> Path:
-    """``make convert`` on the corpus: the pages and report.json in one folder."""
-    out = tmp_path_factory.mktemp("converted") / "out"
-    assert cli.main(["--source", str(corpus), "--out", str(out)]) == 0
+    """``make pages`` on the corpus, into one folder with report.json."""
+    folder = tmp_path_factory.mktemp("converted")
+    out = folder / "out"
+    argv = ["--source", str(corpus), "--out", str(out), "--registry", str(corpus_registry(folder))]
+    assert cli.main(argv + ["--site-url", "https://example.org/genai-reference/"]) == 0
     return out
 
 
@@ -39,15 +54,4 @@ def report(converted) -> dict:
 
 @pytest.fixture(scope="session")
 def built_site(converted, tmp_path_factory) -> Path:
-    """`mkdocs build --strict` of the converted corpus in a copy of the project."""
-    project = tmp_path_factory.mktemp("project")
-    shutil.copy(ROOT / "mkdocs.yml", project)
-    shutil.copytree(ROOT / "overrides", project / "overrides")
-    shutil.copytree(ROOT / "tools" / "hooks", project / "tools" / "hooks")
-    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("library"))
-    shutil.copytree(converted, project / "docs" / "library", ignore=shutil.ignore_patterns("report.json"))
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml")],
-                            capture_output=True, text=True, env=env, cwd=project)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return project / "site"
+    return build_site(converted, tmp_path_factory.mktemp("project"))

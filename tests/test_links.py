@@ -18,12 +18,11 @@ from converter import sources
 DATA = Path(__file__).resolve().parent / "data"
 CLIP = ("genai-book/how-do-models-like-clip-and-dall-e-demonstrate-the",
         "genai-book/how-do-architects-like-clip-and-dall-e-utilize-multimodal")
-LIBRARY = "library/"
 
 
 def url_of(page: str) -> str:
     """``<source>/<slug>`` (as in the labelled data) -> its URL path under the site."""
-    return f"{LIBRARY}{page}/"
+    return f"{page}/"
 
 
 def resolve(base: str, href: str) -> str:
@@ -55,9 +54,9 @@ class Page:
 @pytest.fixture(scope="module")
 def pages(built_site) -> dict[str, Page]:
     found = {}
-    for path in sorted((built_site / "library").glob("*/*/index.html")):
+    for path in sorted(built_site.glob("*/*/index.html")):
         url = str(path.parent.relative_to(built_site)) + "/"
-        if "/notebooks/" in url or url.startswith(f"{LIBRARY}topics/"):
+        if "/notebooks/" in url or url.startswith(("topics/", "q/")):
             continue
         found[url] = Page(url, path.read_text(encoding="utf-8"))
     return found
@@ -154,7 +153,7 @@ def test_glossary_links_are_first_mentions_in_running_text(pages):
 
 def test_a_term_links_at_its_first_mention_in_the_answer(pages):
     """No mention of RAG in the answer's running text comes before the linked one."""
-    page = pages["library/genai-book/how-does-rag-differ-from-parameter-efficient-fine-tuning/"]
+    page = pages["genai-book/how-does-rag-differ-from-parameter-efficient-fine-tuning/"]
     first = next(a for a in page.term_anchors if a.get_text() == "RAG")
     skipped = ["h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "a", "table", "blockquote", "nav"]
     before = []
@@ -165,22 +164,22 @@ def test_a_term_links_at_its_first_mention_in_the_answer(pages):
             before.append(str(text))
     assert before, "the answer has text before the first mention"
     assert not re.search(r"(?<![\w-])RAG(?![\w-])", "".join(before))
-    assert resolve(page.url, first["href"]) == "library/genai-book/what-is-retrieval-augmented-generation-rag/"
+    assert resolve(page.url, first["href"]) == "genai-book/what-is-retrieval-augmented-generation-rag/"
 
 
 def test_abbreviations_show_their_expansion(built_site):
-    html = (built_site / "library/genai-book/how-does-lora-work/index.html").read_text(encoding="utf-8")
+    html = (built_site / "genai-book/how-does-lora-work/index.html").read_text(encoding="utf-8")
     assert re.search(r'<abbr title="Low-Rank Adaptation">LoRA</abbr>', html)
 
 
 def test_the_glossary_page_lists_every_term_with_a_working_link(built_site, pages):
     glossary = sources.load().glossary
-    soup = BeautifulSoup((built_site / "library/glossary/index.html").read_text(encoding="utf-8"), "html.parser")
+    soup = BeautifulSoup((built_site / "glossary/index.html").read_text(encoding="utf-8"), "html.parser")
     rows = soup.select("article table tbody tr")
     assert len(rows) == len(glossary.terms)
     for row in rows:
         link = row.select_one("td:nth-of-type(3) a")
-        assert resolve("library/glossary/", link["href"]) in pages
+        assert resolve("glossary/", link["href"]) in pages
 
 
 def test_cross_link_sections_stay_out_of_search(built_site):

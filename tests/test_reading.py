@@ -12,8 +12,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-LORA = "library/genai-book/how-does-lora-work/index.html"
-HINGLISH = "library/genai-qa-hinglish/what-are-the-key-ethical-principles-that-developers-and/index.html"
+LORA = "genai-book/how-does-lora-work/index.html"
+HINGLISH = "genai-qa-hinglish/what-are-the-key-ethical-principles-that-developers-and/index.html"
 
 
 def soup(site: Path, path: str) -> BeautifulSoup:
@@ -62,7 +62,7 @@ def test_question_page_says_where_it_comes_from_and_can_copy_its_link(built_site
     assert links["Fine Tuning"] == "../#fine-tuning"
     assert "Q11" in strip.get_text()
     assert strip.select_one("button[data-copy-link]").get_text() == "Copy link"
-    index = soup(built_site, "library/genai-book/index.html")
+    index = soup(built_site, "genai-book/index.html")
     assert index.find(id="fine-tuning") is not None  # the chapter link's anchor exists
 
 
@@ -70,7 +70,7 @@ def test_tag_chips_lead_to_topic_pages(built_site):
     chips = soup(built_site, LORA).select("nav.md-tags a.md-tag")
     assert chips and all(re.fullmatch(r"\.\./\.\./topics/[a-z0-9-]+/", a["href"]) for a in chips)
     for chip in chips:
-        target = built_site / "library" / "topics" / chip["href"].split("/")[-2] / "index.html"
+        target = built_site / "topics" / chip["href"].split("/")[-2] / "index.html"
         assert chip.get_text(strip=True) in target.read_text(encoding="utf-8")
 
 
@@ -82,11 +82,11 @@ def test_previous_and_next_stay_in_the_chapter(built_site, converted):
     first_chapter, second_chapter = (list(c.values())[0] for c in chapters[:2])
     last = list(first_chapter[-1].values())[0]
     first_of_next = list(second_chapter[0].values())[0]
-    footer = soup(built_site, last.removesuffix(".md") + "/index.html").select_one("nav.md-footer__inner")
+    footer = soup(built_site, last.removeprefix("library/").removesuffix(".md") + "/index.html").select_one("nav.md-footer__inner")
     assert footer.select_one(".md-footer__link--next") is None
     previous = footer.select_one(".md-footer__link--prev")["href"]
     assert previous == "../" + list(first_chapter[-2].values())[0].split("/")[-1].removesuffix(".md") + "/"
-    opening = soup(built_site, first_of_next.removesuffix(".md") + "/index.html")
+    opening = soup(built_site, first_of_next.removeprefix("library/").removesuffix(".md") + "/index.html")
     assert opening.select_one(".md-footer__link--prev") is None
 
 
@@ -110,7 +110,7 @@ def test_link_previews(built_site):
     page = soup(built_site, LORA)
     meta = {m.get("property") or m.get("name"): m["content"] for m in page.select("meta[content]")}
     canonical = page.select_one('link[rel="canonical"]')["href"]
-    assert canonical == "https://example.org/genai-reference/library/genai-book/how-does-lora-work/"
+    assert canonical == "https://example.org/genai-reference/genai-book/how-does-lora-work/"
     assert meta["og:url"] == canonical and meta["og:title"] == "How does LoRA work?"
     assert meta["og:type"] == "article" and meta["twitter:card"] == "summary_large_image"
     assert meta["description"] == meta["og:description"] and 40 < len(meta["description"]) <= 160
@@ -119,22 +119,22 @@ def test_link_previews(built_site):
 
 
 def test_source_index_has_attribution_and_chapters(built_site):
-    article = soup(built_site, "library/llms-63/index.html").select_one("article")
+    article = soup(built_site, "llms-63/index.html").select_one("article")
     text = article.get_text(" ")
     assert "Devinterview.io" in text and "63 questions" in text
     assert article.select_one('.qa-attribution a[href^="https://devinterview.io/"]') is not None
-    book = soup(built_site, "library/genai-book/index.html").select_one("article")
+    book = soup(built_site, "genai-book/index.html").select_one("article")
     assert len(book.find_all("h2")) == 11 and "217 questions in 11 chapters" in book.get_text(" ")
     assert len(book.select("li a")) == 217
 
 
 def test_topic_pages_list_questions_with_their_source(built_site, pages):
     per_tag = Counter(tag for data in pages.values() for tag in data["tags"])
-    index = soup(built_site, "library/topics/index.html").select_one("article")
+    index = soup(built_site, "topics/index.html").select_one("article")
     for label, count in per_tag.items():
         link = index.find(lambda tag: tag.name == "a" and tag.get_text() == label)  # NLP is an <abbr>
         assert link is not None, label
-        topic = soup(built_site, "library/topics/" + link["href"].strip("/") + "/index.html").select_one("article")
+        topic = soup(built_site, "topics/" + link["href"].strip("/") + "/index.html").select_one("article")
         assert len(topic.select("li a")) == count, label
         assert topic.find("h2") is not None  # questions grouped under their source
     listed = [tag.get_text() for tag in index.select("h3 .md-tag")]  # Material's listing of every tag
@@ -148,11 +148,11 @@ def test_notebooks_for_python_pages_are_linked_rendered_and_not_searched(built_s
     assert not [d["location"] for d in search["docs"] if "/notebooks/" in d["location"]]
     for book in notebooks[:5]:
         source, slug = book.parent.parent.name, book.stem
-        page = soup(built_site, f"library/{source}/{slug}/index.html")
+        page = soup(built_site, f"{source}/{slug}/index.html")
         assert page.select_one(f'.qa-meta a[href="../notebooks/{slug}/"]') is not None
         assert page.select_one(f'.qa-meta a[download][href="../notebooks/{slug}/{slug}.ipynb"]') is not None
-        assert (built_site / f"library/{source}/notebooks/{slug}/index.html").is_file()
-        assert (built_site / f"library/{source}/notebooks/{slug}/{slug}.ipynb").is_file()
+        assert (built_site / f"{source}/notebooks/{slug}/index.html").is_file()
+        assert (built_site / f"{source}/notebooks/{slug}/{slug}.ipynb").is_file()
 
 
 def test_home_page_counts_are_live(built_site, pages):

@@ -124,7 +124,7 @@ def test_two_runs_write_identical_trees(tmp_path, capsys):
     written = tree(first)
     assert "report.json" in written
     pages = [p for p in written if p.endswith(".md") and not p.endswith("index.md")
-             and not p.startswith(("topics/", "home/")) and p != "glossary.md"]
+             and not p.startswith(("topics/", "home/", "q/")) and p != "glossary.md"]
     assert len(pages) == 48
     assert tree(second) == written
     assert run(capsys, "--source", source, "--out", first)[0] == 0  # into the previous output
@@ -137,5 +137,5 @@ def test_documents_with_the_same_slug_get_distinct_folders(tmp_path):
     (source / "my notes.md").write_bytes(GOOD)
     (source / "my-notes.txt").write_bytes(GOOD)
     out = tmp_path / "out"
-    assert cli.main(["--source", str(source), "--out", str(out)]) == 0
-    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["home", "my-notes", "my-notes-2", "topics"]
+    assert cli.main(["--source", str(source), "--out", str(out), "--registry", str(tmp_path / "registry.yml")]) == 0
+    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["home", "my-notes", "my-notes-2", "q", "topics"]

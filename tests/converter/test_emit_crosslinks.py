@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from converter import emit
 from converter.emit.crosslinks import glossary_page
-from converter.links.glossary import glossary_of
+from converter.links.glossary import glossary_of, resolved
 from converter.model import Backlink, Document, DuplicateGroup, Entry, Source, TermLink
 
 BOOK = Source(file="book.md", slug="book", title="A Book")
@@ -80,10 +80,10 @@ def test_a_page_without_cross_links_has_no_sections():
 
 def test_the_glossary_page_is_a_sorted_table_linking_each_term():
     pages = corpus()
-    glossary = glossary_of({"terms": [
+    glossary, _ = resolved(glossary_of({"terms": [
         {"term": "RAG", "expansion": "Retrieval-Augmented Generation", "definition": "Retrieve, then generate.",
-         "page": "book/a"},
-        {"term": "attention", "definition": "Weighing | parts.", "page": "book/gone"}]})
+         "page": 1},
+        {"term": "attention", "definition": "Weighing | parts.", "page": 9}]}), {1: "book/a.md"})
     text = glossary_page(glossary, pages, "glossary.md")
     rows = [line for line in text.split("\n") if line.startswith("| **")]
     assert rows[0] == "| **attention** | Weighing \\| parts. | *(page missing)* |"

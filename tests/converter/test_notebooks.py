@@ -12,7 +12,7 @@ import yaml
 
 from converter.notebooks import notebook, python_cells
 
-URL = "https://example.org/genai-reference/library/book/what-is-x/"
+URL = "https://example.org/genai-reference/book/what-is-x/"
 
 ONE_BLOCK = """\
 Some opening words that are far from the code.
@@ -307,7 +307,7 @@ def test_corpus_pages_with_python_get_matching_notebooks(converted):
         _, front, body = page.read_text(encoding="utf-8").split("---\n", 2)
         data = yaml.safe_load(front)
         question = data.get("question")
-        url = f"https://example.org/genai-reference/library/{page.relative_to(converted).with_suffix('').as_posix()}/"
+        url = f"https://example.org/genai-reference/{page.relative_to(converted).with_suffix('').as_posix()}/"
         text = notebook(data["title"], question, answer(body, question), url)
         fences = python_fences(body)
         if not fences:

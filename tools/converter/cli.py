@@ -12,10 +12,15 @@ import sys
 import time
 import traceback
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 from . import emit, sources
+from .identity import registry as registry_file
+from .identity.assign import identify
+from .identity.rules import IdentityRules
 from .links import cross_link
+from .links.glossary import resolved
 from .model import Document
 from .pipeline import convert_bytes, distinct_sources
 
@@ -26,6 +31,10 @@ def arguments(argv):
     parser.add_argument("--out", type=Path, required=True, help="folder for the generated pages (replaced)")
     parser.add_argument("--report", type=Path, help="where to write report.json (default: OUT/report.json)")
     parser.add_argument("--data", type=Path, default=sources.DATA, help="folder with sources.yml and cleanup.yml")
+    parser.add_argument("--registry", type=Path,
+                        help="the entries' permanent numbers: read, and updated after the pages are written "
+                             "(`make pages` passes tools/data/registry.yml). Without it DATA/registry.yml, "
+                             "the numbers glossary.yml refers to, is read and left unchanged")
     parser.add_argument("--site-url", default="", help="the site's public URL, for links back from notebooks")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
     parser.add_argument("--watch", action="store_true",
@@ -78,6 +87,17 @@ def summary(document: Document) -> list[str]:
     return lines
 
 
+def write_registry(path: Path, text: str, identities) -> None:
+    """After the pages are written, and only when something changed: the file is committed."""
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return
+    staging = path.with_name(f".{path.name}.new")
+    staging.write_text(text, encoding="utf-8")
+    staging.replace(path)
+    removed = ", ".join(str(r.record.n) for r in identities.removed)
+    print(f"registry updated: {path} (commit it)" + (f"; removed entries: {removed}" if removed else ""))
+
+
 def main(argv=None) -> int:
     args = arguments(argv)
     status = convert(args)
@@ -102,10 +122,22 @@ def convert(args) -> int:
     if not paths:
         print(f"error: no .txt or .md documents in {args.source}", file=sys.stderr)
         return 1
+    registry_path = args.registry or args.data / "registry.yml"
+    try:
+        old = registry_file.parse(registry_path.read_text(encoding="utf-8"), str(registry_path)) \
+            if registry_path.exists() else registry_file.Registry()
+    except (OSError, UnicodeDecodeError, ValueError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
     documents = [convert_one(path, settings, args.debug) for path in paths]
     distinct_sources(documents)
-    for warning in cross_link(documents, settings):
-        print(f"  warning: {warning}", file=sys.stderr)
+    identities = identify(documents, old, settings.identity or IdentityRules())
+    if settings.glossary is not None:
+        glossary, warnings = resolved(settings.glossary, {e.qid: e.path for d in documents for e in d.entries})
+        settings = replace(settings, glossary=glossary)
+        for warning in warnings:
+            print(f"  warning: {warning}", file=sys.stderr)
+    cross_link(documents, settings)
     for document in documents:
         for line in summary(document):
             print(line, file=sys.stderr if document.failed or line.startswith("  warning") else sys.stdout)
@@ -113,8 +145,10 @@ def convert(args) -> int:
         print("error: no document could be converted; previous output left as it was", file=sys.stderr)
         return 1
     site_url = args.site_url.rstrip("/") + "/" if args.site_url else ""
-    emit.write_tree(args.out, emit.files_for(documents, settings.vocabulary, site_url, settings.glossary), emit.report(documents),
-                    args.report)
+    emit.write_tree(args.out, emit.files_for(documents, settings.vocabulary, site_url, settings.glossary, identities),
+                    emit.report(documents), args.report)
+    if args.registry is not None:
+        write_registry(args.registry, registry_file.dump(identities.registry), identities)
     pages = sum(len(d.entries) for d in documents)
     print(f"{pages} pages from {sum(not d.failed for d in documents)} documents written to {args.out}")
     return 0

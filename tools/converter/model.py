@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .enrich.language import LanguageRule
     from .enrich.tags import Vocabulary
+    from .identity.rules import IdentityRules
     from .links.glossary import Glossary
     from .links.rules import LinkRules
 
@@ -91,6 +92,7 @@ class Settings:
     vocabulary: Vocabulary | None = None  # from tags.yml; None: no tags
     links: LinkRules | None = None  # from links.yml; None: no related questions or duplicate groups
     glossary: Glossary | None = None  # from glossary.yml; None: no term links
+    identity: IdentityRules | None = None  # from identity.yml; None: the defaults, no stop words
 
 
 @dataclass(frozen=True)
@@ -211,7 +213,7 @@ class Entry:
     body: str
     start: int
     end: int
-    number: int | None = None
+    number: int | None = None  # as numbered in the document; may change when it is edited
     prefix: str = ""
     chapter: str | None = None
     slug: str = ""
@@ -224,6 +226,7 @@ class Entry:
     duplicates: DuplicateGroup | None = None
     terms: tuple[TermLink, ...] = ()  # in body order
     linked_from: tuple[Backlink, ...] = ()
+    qid: int | None = None  # permanent number from the registry: the short link /q/<qid>/
 
 
 @dataclass

@@ -49,20 +49,35 @@ def convert_bytes(data: bytes, source: Source, settings: Settings) -> tuple[Docu
     return document, text.lines
 
 
-def assign_paths(document: Document) -> None:
-    """Readable, unique page paths: ``<source>/<title-slug>.md``."""
+def assign_paths(document: Document, keep: dict[int, str] | None = None) -> None:
+    """Readable, unique page paths: ``<source>/<title-slug>.md``.
+
+    ``keep`` (entry index -> slug) are slugs the entries had before and may keep:
+    they are claimed first, so a same-titled page inserted above cannot take them.
+    """
     used: set[str] = {"index", "notebooks"}
-    for entry in document.entries:
-        base = slugify(entry.title)
-        slug, n = base, 2
-        while slug in used:
-            slug, n = f"{base}-{n}", n + 1
-        used.add(slug)
-        entry.slug = slug
-        entry.path = f"{document.source.slug}/{slug}.md"
+    claimed: dict[int, str] = {}
+    for i, slug in sorted((keep or {}).items()):
+        if slug not in used:
+            used.add(slug)
+            claimed[i] = slug
+    for i, entry in enumerate(document.entries):
+        slug = claimed.get(i)
+        if slug is None:
+            base = slugify(entry.title)
+            slug, n = base, 2
+            while slug in used:
+                slug, n = f"{base}-{n}", n + 1
+            used.add(slug)
+        set_path(document, entry, slug)
 
 
-RESERVED_FOLDERS = ("topics", "home", "glossary")  # written beside the sources by emit
+def set_path(document: Document, entry, slug: str) -> None:
+    entry.slug = slug
+    entry.path = f"{document.source.slug}/{slug}.md"
+
+
+RESERVED_FOLDERS = ("topics", "home", "glossary", "q", "assets", "search")  # used by emit and the site
 
 
 def distinct_sources(documents: list[Document]) -> None:

@@ -13,6 +13,7 @@ from .enrich import language as language_stage
 from .enrich import tags as tags_stage
 from .links import glossary as glossary_stage
 from .links import rules as links_stage
+from .identity import rules as identity_stage
 from .model import Attribution, DropRule, Erratum, Settings, Source, Style, TopicHint
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -98,9 +99,9 @@ def style_of(cleanup: dict, where: str) -> Style:
 
 
 def load(data_dir: Path = DATA) -> Settings:
-    sources_file, cleanup_file, errata_file, language_file, tags_file, links_file, glossary_file = (
-        data_dir / n for n in ("sources.yml", "cleanup.yml", "errata.yml", "language.yml", "tags.yml",
-                               "links.yml", "glossary.yml"))
+    (sources_file, cleanup_file, errata_file, language_file, tags_file, links_file, glossary_file,
+     identity_file) = (data_dir / n for n in ("sources.yml", "cleanup.yml", "errata.yml", "language.yml", "tags.yml",
+                                              "links.yml", "glossary.yml", "identity.yml"))
     sources = read_yaml(sources_file)
     cleanup = read_yaml(cleanup_file)
     errata = read_yaml(errata_file, required=False)
@@ -108,6 +109,7 @@ def load(data_dir: Path = DATA) -> Settings:
     vocabulary = read_yaml(tags_file, required=False)
     links = read_yaml(links_file, required=False)
     terms = read_yaml(glossary_file, required=False)
+    identity = read_yaml(identity_file, required=False)
     try:
         rule = language_stage.rule_of(language) if language else None
         tags = tags_stage.vocabulary(vocabulary) if vocabulary else None
@@ -115,6 +117,7 @@ def load(data_dir: Path = DATA) -> Settings:
         if link_rules is not None and rule is not None:
             link_rules = replace(link_rules, stop_words=link_rules.stop_words | rule.markers)
         glossary = glossary_stage.glossary_of(terms) if terms else None
+        identity_rules = identity_stage.rules_of(identity)
     except ValueError as err:
         raise SettingsError(f"{language_file.parent}: {err}") from err
     parsed = tuple(
@@ -133,6 +136,7 @@ def load(data_dir: Path = DATA) -> Settings:
         vocabulary=tags,
         links=link_rules,
         glossary=glossary,
+        identity=identity_rules,
     )
 
 

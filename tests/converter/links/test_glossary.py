@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import pytest
 
-from converter.links.glossary import Glossary, Term, abbreviations, glossary_of, linked, mentions
+from converter.links.glossary import Glossary, Term, abbreviations, glossary_of, linked, mentions, resolved
 
-GLOSSARY = glossary_of({"terms": [
-    {"term": "RAG", "expansion": "Retrieval-Augmented Generation", "page": "book/what-is-rag"},
-    {"term": "attention", "page": "book/attention"},
-    {"term": "self-attention", "page": "book/self-attention"},
-    {"term": "multi-head attention", "page": "book/multi-head"},
-    {"term": "embedding", "aliases": ["embeddings"], "page": "notes/embeddings"},
-]})
+PAGES = {1: "book/what-is-rag.md", 2: "book/attention.md", 3: "book/self-attention.md", 4: "book/multi-head.md",
+         5: "notes/embeddings.md"}
+GLOSSARY = resolved(glossary_of({"terms": [
+    {"term": "RAG", "expansion": "Retrieval-Augmented Generation", "page": 1},
+    {"term": "attention", "page": 2},
+    {"term": "self-attention", "page": 3},
+    {"term": "multi-head attention", "page": 4},
+    {"term": "embedding", "aliases": ["embeddings"], "page": 5},
+]}), PAGES)[0]
 KNOWN = {"book/what-is-rag.md", "book/attention.md", "book/self-attention.md", "book/multi-head.md",
          "notes/embeddings.md", "book/page.md"}
 
@@ -80,15 +82,16 @@ def test_mentions_in_list_items_and_quotes_count():
 
 def test_abbreviations_give_every_form_a_tooltip():
     text = abbreviations(glossary_of({"terms": [
-        {"term": "LLM", "aliases": ["LLMs"], "expansion": "Large language model", "page": "a/b"},
-        {"term": "perplexity", "page": "a/c"}]}))
+        {"term": "LLM", "aliases": ["LLMs"], "expansion": "Large language model", "page": 1},
+        {"term": "perplexity", "page": 2}]}))
     assert text == "*[LLM]: Large language model\n*[LLMs]: Large language model\n"
 
 
 @pytest.mark.parametrize("data, problem", [
     ({"terms": [{"term": "RAG"}]}, "needs `term` and `page`"),
-    ({"terms": [{"term": "RAG", "page": "a/b", "aliases": "RAGs"}]}, "aliases must be a list"),
-    ({"terms": [{"term": "LoRA", "page": "a/b"}, {"term": "x", "aliases": ["LoRA"], "page": "a/c"}]},
+    ({"terms": [{"term": "RAG", "page": "book/what-is-rag"}]}, "the defining entry's number"),
+    ({"terms": [{"term": "RAG", "page": 1, "aliases": "RAGs"}]}, "aliases must be a list"),
+    ({"terms": [{"term": "LoRA", "page": 1}, {"term": "x", "aliases": ["LoRA"], "page": 2}]},
      "already a form of 'LoRA'"),
 ])
 def test_bad_glossaries_are_refused_with_the_term_named(data, problem):
@@ -98,4 +101,12 @@ def test_bad_glossaries_are_refused_with_the_term_named(data, problem):
 
 def test_an_empty_glossary_links_nothing():
     assert mentions("RAG", Glossary(()), "a.md", {"a.md"}) == ()
-    assert Term("X", "a/b").path == "a/b.md"
+
+
+
+def test_terms_are_resolved_through_permanent_numbers_and_a_missing_entry_is_reported():
+    glossary, warnings = resolved(Glossary((Term("X", 7), Term("Y", 8))), {7: "a/renamed.md"})
+    assert [t.path for t in glossary.terms] == ["a/renamed.md", ""]
+    assert warnings == ["glossary.yml: 'Y' points to entry 8, which is no page: not linked"]
+    assert mentions("X and Y", glossary, "a/other.md", {"a/renamed.md", "a/other.md"})[0].target == "a/renamed.md"
+    assert [m.term for m in mentions("X and Y", glossary, "a/other.md", {"a/renamed.md", "a/other.md"})] == ["X"]

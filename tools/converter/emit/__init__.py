@@ -5,32 +5,37 @@ from __future__ import annotations
 
 from ..enrich.language import unmark
 from ..enrich.tags import Vocabulary
+from ..identity.assign import Identities
 from ..links.glossary import Glossary, abbreviations
 from ..model import Document
 from ..notebooks import notebook
 from .crosslinks import glossary_page
 from .indexes import render_index, tag_pages, tag_usage
 from .pages import render_page
+from .permalinks import permalink_files, short_link
 from .report import report
 from .site import counts, navigation, source_list, topic_list
 from .tree import write_tree
 
-ROOT = "library"  # the generated tree's folder inside docs/; links from hand-written pages start here
+ROOT = "library"  # the generated tree's folder inside docs/ (served from the site's root: tools/hooks/urls.py)
 GLOSSARY = "glossary.md"
 
 __all__ = ["files_for", "render_index", "render_page", "report", "write_tree"]
 
 
 def files_for(results: list[Document], vocabulary: Vocabulary | None = None, site_url: str = "",
-              glossary: Glossary | None = None) -> dict[str, str]:
+              glossary: Glossary | None = None, identities: Identities | None = None) -> dict[str, str]:
+    """Every generated file by its path in the tree. Without ``identities`` (no registry)
+    there are no short links or redirects."""
     files = {}
     documents = [d for d in results if not d.failed]
     pages = {e.path: (e, d) for d in documents for e in d.entries}
     for document in documents:
         files[f"{document.source.slug}/index.md"] = render_index(document)
         for entry in document.entries:
+            permanent = short_link(entry.qid) if entry.qid is not None else entry.path.removesuffix(".md")
             book = notebook(entry.title, entry.statement if entry.kind == "question" else None,
-                            unmark(entry.body), f"{site_url}{ROOT}/{entry.path[:-3]}/")
+                            unmark(entry.body), f"{site_url}{permanent}/")  # a downloaded notebook links back
             if book is not None:
                 files[f"{document.source.slug}/notebooks/{entry.slug}.ipynb"] = book
             files[entry.path] = render_page(entry, document, vocabulary, notebook=book is not None, pages=pages)
@@ -40,6 +45,8 @@ def files_for(results: list[Document], vocabulary: Vocabulary | None = None, sit
         files["home/topics.md"] = topic_list(vocabulary, by_tag, ROOT)
     if glossary is not None:
         files[GLOSSARY] = glossary_page(glossary, pages, GLOSSARY)
+    if identities is not None:
+        files.update(permalink_files(identities, pages, site_url))
     files["home/abbreviations.md"] = abbreviations(glossary) if glossary is not None else ""
     files["nav.yml"] = navigation(documents, vocabulary, by_tag, ROOT, glossary=GLOSSARY if glossary else None)
     files["home/counts.md"] = counts(documents, by_tag)

@@ -7,13 +7,17 @@ only add noise to search results.
 
 from __future__ import annotations
 
+import posixpath
+
 from ..blocks import plain_text
 from ..enrich.language import HINGLISH
 from ..enrich.tags import Vocabulary
 from ..links.glossary import linked
 from ..model import Document, Entry
-from .crosslinks import Pages, duplicate_banner, related_section
+from .anchors import anchored
+from .crosslinks import RELATED_ID, Pages, duplicate_banner, related_section
 from .markup import anchor, escape_inline, front_matter
+from .permalinks import short_link
 
 SUMMARY_TITLES = {"own": "In short (English)", "outline": "English outline of this Hinglish answer"}
 OUTLINE_NOTE = "Built from the answer's English headings and labels; the full answer below is in Hinglish."
@@ -36,6 +40,8 @@ def render_page(entry: Entry, document: Document, vocabulary: Vocabulary | None 
     if entry.language == HINGLISH:
         data["language"] = HINGLISH
     data["lines"] = [entry.start + 1, entry.end]
+    if entry.qid is not None:
+        data["qid"] = entry.qid
     if entry.statement and entry.statement != entry.title:
         data["question" if entry.kind == "question" else "heading"] = entry.statement
     parts = [f"# {escape_inline(entry.title)}", meta_strip(entry, document, notebook),
@@ -44,7 +50,8 @@ def render_page(entry: Entry, document: Document, vocabulary: Vocabulary | None 
         parts.append("> " + entry.statement)  # the whole question, when the title is a part of it
     if entry.summary is not None:
         parts.append(summary_block(entry))
-    parts.append(linked(entry.body, entry.terms, entry.path).rstrip())
+    own_ids = frozenset({anchor(entry.title), RELATED_ID})
+    parts.append(anchored(linked(entry.body, entry.terms, entry.path), own_ids).rstrip())
     parts.append(related_section(entry, pages))
     return front_matter(data) + "\n" + "\n\n".join(p for p in parts if p) + "\n"
 
@@ -65,9 +72,18 @@ def meta_strip(entry: Entry, document: Document, notebook: bool) -> str:
         items.append(f"[Notebook](notebooks/{entry.slug}.ipynb)"
                      f'<a class="qa-download" href="../notebooks/{entry.slug}/{entry.slug}.ipynb" download>'
                      "Download notebook</a>")
-    items.append('<button class="qa-copy-link" type="button" data-copy-link '
-                 'title="Copy a link to this answer">Copy link</button>')
+    items.append(copy_button(entry))
     return '<div class="qa-meta" data-search-exclude markdown>\n' + "\n".join(items) + "\n</div>"
+
+
+def copy_button(entry: Entry) -> str:
+    """Copies the short link when the entry has a permanent number, else the page's address."""
+    if entry.qid is None:
+        return ('<button class="qa-copy-link" type="button" data-copy-link '
+                'title="Copy a link to this answer">Copy link</button>')
+    short = posixpath.relpath(short_link(entry.qid), entry.path.removesuffix(".md")) + "/"
+    return (f'<button class="qa-copy-link" type="button" data-copy-link data-link="{short}" '
+            f'title="Copy the permanent link to this answer (/{short_link(entry.qid)}/)">Copy link</button>')
 
 
 def summary_block(entry: Entry) -> str:

@@ -2,8 +2,8 @@
 
 Runs once over all documents, after every page has its final path: unlike the
 stages before it, it needs the whole corpus. It fills the entries' ``related``,
-``duplicates``, ``terms`` and ``linked_from`` and returns warnings for the
-maintainer (a glossary term whose page no longer exists).
+``duplicates``, ``terms`` and ``linked_from``. Glossary terms must be
+``glossary.resolved`` to their pages first.
 """
 
 from __future__ import annotations
@@ -22,9 +22,8 @@ def pages_of(entries: list[Entry]) -> list[related.Page]:
                          tuple(t for t in e.tags if t != HINGLISH)) for e in entries]
 
 
-def cross_link(documents: list[Document], settings: Settings) -> list[str]:
+def cross_link(documents: list[Document], settings: Settings) -> None:
     entries = [e for d in documents if not d.failed for e in d.entries]
-    warnings = []
     if settings.links is not None and entries:
         pages = pages_of(entries)
         vectors = related.vectors(pages, settings.links)
@@ -36,14 +35,10 @@ def cross_link(documents: list[Document], settings: Settings) -> list[str]:
             entry.related = ranked[entry.path]
     if settings.glossary is not None:
         known = {e.path for e in entries}
-        for term in settings.glossary.terms:
-            if term.path not in known:
-                warnings.append(f"glossary.yml: {term.term!r} points to {term.page!r}, which is no page: not linked")
         for entry in entries:
             entry.terms = glossary.mentions(entry.body, settings.glossary, entry.path, known)
     for entry, backlinks in zip(entries, backlinks_of(entries)):
         entry.linked_from = backlinks
-    return warnings
 
 
 def outgoing(entry: Entry) -> list[tuple[str, str]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..enrich.language import units
@@ -32,14 +32,11 @@ NOT_PROSE = re.compile(
 @dataclass(frozen=True)
 class Term:
     term: str
-    page: str  # <source>/<slug>, no .md
+    page: int  # the defining entry's permanent number (registry.yml): stable when titles change
     definition: str = ""
     expansion: str = ""  # abbreviations: the tooltip
     aliases: tuple[str, ...] = ()
-
-    @property
-    def path(self) -> str:
-        return self.page + ".md"
+    path: str = ""  # that entry's page now, once ``resolved``: <source>/<slug>.md
 
 
 @dataclass(frozen=True)
@@ -83,12 +80,12 @@ def glossary_of(data: dict) -> Glossary:
     terms, seen = [], {}
     for number, raw in enumerate(data.get("terms") or (), 1):
         where = f"glossary.yml: term {number}"
-        if not isinstance(raw, dict) or not raw.get("term") or not raw.get("page"):
-            raise ValueError(f"{where}: needs `term` and `page`")
+        if not isinstance(raw, dict) or not raw.get("term") or not isinstance(raw.get("page"), int):
+            raise ValueError(f"{where}: needs `term` and `page`, the defining entry's number (registry.yml)")
         aliases = raw.get("aliases") or ()
         if isinstance(aliases, str) or not all(isinstance(a, str) for a in aliases):
             raise ValueError(f"{where}: aliases must be a list of strings")
-        term = Term(str(raw["term"]), str(raw["page"]).removesuffix(".md"), str(raw.get("definition") or ""),
+        term = Term(str(raw["term"]), raw["page"], str(raw.get("definition") or ""),
                     str(raw.get("expansion") or ""), tuple(aliases))
         for form in (term.term, *term.aliases):
             if key(form) in seen:
@@ -96,6 +93,13 @@ def glossary_of(data: dict) -> Glossary:
             seen[key(form)] = term.term
         terms.append(term)
     return Glossary(tuple(terms))
+
+
+def resolved(glossary: Glossary, paths: dict[int, str]) -> tuple[Glossary, list[str]]:
+    """Each term with the page its entry has now; a warning for each entry that is gone."""
+    warnings = [f"glossary.yml: {t.term!r} points to entry {t.page}, which is no page: not linked"
+                for t in glossary.terms if t.page not in paths]
+    return Glossary(tuple(replace(t, path=paths.get(t.page, "")) for t in glossary.terms)), warnings
 
 
 def mentions(body: str, glossary: Glossary, path: str, known: set[str]) -> tuple[TermLink, ...]:
