@@ -13,7 +13,7 @@ export PYTHONPATH := $(CURDIR)/tools
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: site convert pages serve test check clean og-image
+.PHONY: site convert pages serve test check search-check clean og-image
 
 $(VENV)/.installed: requirements.txt constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,10 @@ test: $(VENV)/.installed
 ## check: count rendering defects in the built site (run `make site` first)
 check: $(VENV)/.installed
 	$(PY) -m checks.defects site
+
+## search-check: measure search in a real browser: title, typo and concept queries (run `make site` first)
+search-check: $(VENV)/.installed
+	$(PY) -m checks.search site $(REPORT) --json build/search.json
 
 ## og-image: redraw the link-preview image with Chromium (the result is committed)
 og-image: $(VENV)/.installed

@@ -1,0 +1,33 @@
+"""The search check's queries: distinctive title words, one swap per typo, glossary concepts."""
+
+from __future__ import annotations
+
+import random
+
+from checks.search import Case, concept_cases, swapped, title_cases
+
+ENTRIES = [("What is LoRA and QLoRA?", "book/lora/"), ("What is the attention mechanism?", "book/attention/"),
+           ("How does LoRA work?", "book/lora-work/")]
+
+
+def test_title_queries_keep_the_rarest_words_in_title_order():
+    cases = title_cases(ENTRIES)
+    titles = [c for c in cases if c.kind == "title"]
+    assert [c.query for c in titles] == ["lora qlora", "attention mechanism", "lora work"]
+    assert [c.kind for c in cases].count("typo") == 3
+
+
+def test_a_typo_swaps_two_letters_of_the_longest_word_but_never_the_first():
+    rnd = random.Random(0)
+    for _ in range(50):
+        typo = swapped("lora mechanism", rnd)
+        first, second = typo.split()
+        assert first == "lora" and second != "mechanism" and sorted(second) == sorted("mechanism")
+        assert second[0] == "m"
+    assert swapped("rag ai", rnd) == "rag ai"  # too short to mistype
+
+
+def test_concepts_come_from_the_glossary_through_the_registry():
+    glossary = {"terms": [{"term": "LoRA", "page": 7}, {"term": "gone", "page": 99}]}
+    registry = {"entries": [{"n": 7, "path": "book/lora"}]}
+    assert concept_cases(glossary, registry) == [Case("concept", "lora", "book/lora/")]
