@@ -48,7 +48,7 @@ check: $(VENV)/.installed
 
 ## search-check: measure search in a real browser: title, typo and concept queries (run `make site` first)
 search-check: $(VENV)/.installed
-	$(PY) -m checks.search site $(REPORT) --json build/search.json
+	$(PY) -m checks.search site $(REPORT) --concepts tests/data/search_concepts.yml --json build/search.json
 
 ## og-image: redraw the link-preview image with Chromium (the result is committed)
 og-image: $(VENV)/.installed

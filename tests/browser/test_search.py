@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import pytest
 
+import yaml
+
 from checks.search import cases_for, evaluate, open_search, ranked
 from site_build import ROOT
 
 DATA = ROOT / "tools" / "data"
+CONCEPTS = ROOT / "tests" / "data" / "search_concepts.yml"
 
 
 @pytest.fixture(scope="module")
@@ -21,24 +24,39 @@ def search_page(browser, site_url):
 
 @pytest.fixture(scope="module")
 def measured(browser, site_url, report):
-    cases = cases_for(report, DATA)
-    sample = [c for i, c in enumerate(c for c in cases if c.kind != "concept") if i % 3 == 0]
-    return evaluate(browser, site_url, sample + [c for c in cases if c.kind == "concept"], timed=10)
+    """Every third title and typo query (the full set takes `make search-check` three minutes),
+    every concept, glossary and topic query. The floors are today's figures on this sample."""
+    cases = cases_for(report, DATA, CONCEPTS)
+    titles = [c for c in cases if c.kind in ("title", "typo")]
+    rest = [c for c in cases if c.kind not in ("title", "typo")]
+    return evaluate(browser, site_url, titles[::3] + rest, timed=10)
 
 
 def test_title_queries_find_their_page(measured):
     title = measured["summary"]["title"]
-    assert title["top1"] >= 0.93 and title["top3"] >= 0.96, title  # full corpus: 94.3% / 97.7%
+    assert title["top1"] >= 0.95 and title["top3"] >= 0.97, title  # every page: 96.6% / 98.9%
 
 
 def test_a_mistyped_word_still_finds_the_page(measured):
     typo = measured["summary"]["typo"]
-    assert typo["top3"] >= 0.94, typo  # full corpus: 96.0% (91.8% without search-typos.js)
+    assert typo["top3"] >= 0.97, typo  # every page: 97.5% (88.7% out of the box)
 
 
 def test_concept_queries_find_their_defining_page(measured):
     concept = measured["summary"]["concept"]
-    assert concept["top3"] >= 0.8, concept  # 81.4%; the goal is 97%
+    assert concept["top1"] >= 0.74 and concept["top3"] >= 0.94, concept  # goals: 90% / 97%
+    assert measured["summary"]["glossary"]["top3"] >= 0.84, measured["summary"]["glossary"]
+
+
+def test_hinglish_queries_find_the_hinglish_pages_using_those_words(measured):
+    labelled = yaml.safe_load(CONCEPTS.read_text(encoding="utf-8"))["queries"]
+    hinglish = {q["query"] for q in labelled if q["page"].startswith("genai-qa-hinglish/") and " " in q["query"]}
+    rows = [r for r in measured["rows"] if r["kind"] == "concept" and r["query"] in hinglish]
+    assert len(rows) >= 5 and all(r["rank"] is not None and r["rank"] <= 3 for r in rows), rows
+
+
+def test_a_topic_name_finds_its_topic_page(measured):
+    assert measured["summary"]["tag"]["top3"] >= 0.75, measured["summary"]["tag"]
 
 
 def test_results_come_within_150_ms_of_the_last_keystroke(measured):

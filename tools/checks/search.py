@@ -6,7 +6,9 @@ Debian's chromium through playwright and asks Material's own search worker:
 
 - for every question page, a query of its 2-4 most distinctive title words, and
   the same query with two letters of its longest word swapped;
-- labelled concept queries: each glossary term and the page that defines it;
+- each glossary term and the page the glossary names for it;
+- each topic's name and its topic page;
+- concept queries labelled by reading (``--concepts``): the page that defines each;
 - then types a sample of queries key by key, 60 ms apart as a quick typist
   would, and times the last keystroke to the rendered results.
 
@@ -67,9 +69,14 @@ SPY = """
 
 @dataclass(frozen=True)
 class Case:
-    kind: str  # title, typo, concept
+    kind: str  # title, typo, glossary, concept
     query: str
     want: str  # page URL relative to the site, "<source>/<slug>/"
+    also: tuple[str, ...] = ()  # other pages that answer as well
+
+    def rank(self, found: list[str]) -> int | None:
+        ranks = [found.index(page) + 1 for page in (self.want, *self.also) if page in found]
+        return min(ranks) if ranks else None
 
 
 def title_cases(entries: list[tuple[str, str]], seed: int = 3) -> list[Case]:
@@ -100,11 +107,22 @@ def swapped(query: str, rnd: random.Random) -> str:
     return " ".join(words)
 
 
-def concept_cases(glossary: dict, registry: dict) -> list[Case]:
+def glossary_cases(glossary: dict, registry: dict) -> list[Case]:
     """Each glossary term, as a reader would type it, and its defining page."""
     paths = {r["n"]: r["path"] for r in registry["entries"]}
-    return [Case("concept", term["term"].casefold(), paths[term["page"]] + "/")
+    return [Case("glossary", term["term"].casefold(), paths[term["page"]] + "/")
             for term in glossary["terms"] if term["page"] in paths]
+
+
+def tag_cases(vocabulary: dict) -> list[Case]:
+    """Each topic's name, and its topic page."""
+    return [Case("tag", tag["label"].casefold(), f"topics/{tag['id']}/") for tag in vocabulary["tags"]]
+
+
+def concept_cases(labelled: dict) -> list[Case]:
+    """Queries labelled by reading (tests/data/search_concepts.yml) and the pages that define them."""
+    return [Case("concept", q["query"], q["page"] + "/", tuple(p + "/" for p in q.get("also") or ()))
+            for q in labelled["queries"]]
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -164,7 +182,7 @@ def evaluate(browser, base: str, cases: list[Case], timed: int = 40) -> dict:
     rows = []
     for case in cases:
         found = ranked(page, case.query)
-        rank = found.index(case.want) + 1 if case.want in found else None
+        rank = case.rank(found)
         rows.append({"kind": case.kind, "query": case.query, "want": case.want, "rank": rank, "top": found[:3]})
     times = [typed(page, case.query) for case in cases[:timed]]
     page.close()
@@ -178,11 +196,15 @@ def evaluate(browser, base: str, cases: list[Case], timed: int = 40) -> dict:
             "typing_delay_ms": TYPING_DELAY_MS, "rows": rows}
 
 
-def cases_for(report: dict, data: Path) -> list[Case]:
+def cases_for(report: dict, data: Path, concepts: Path | None = None) -> list[Case]:
     entries = [(e["title"], e["path"].removesuffix(".md") + "/") for d in report["documents"] for e in d["entries"]]
     glossary = yaml.safe_load((data / "glossary.yml").read_text(encoding="utf-8"))
     registry = yaml.safe_load((data / "registry.yml").read_text(encoding="utf-8"))
-    return title_cases(entries) + concept_cases(glossary, registry)
+    vocabulary = yaml.safe_load((data / "tags.yml").read_text(encoding="utf-8"))
+    cases = title_cases(entries) + glossary_cases(glossary, registry) + tag_cases(vocabulary)
+    if concepts is not None:
+        cases += concept_cases(yaml.safe_load(concepts.read_text(encoding="utf-8")))
+    return cases
 
 
 def main(argv=None) -> int:
@@ -190,18 +212,19 @@ def main(argv=None) -> int:
     parser.add_argument("site", type=Path)
     parser.add_argument("report", type=Path, help="the converter's report.json (the pages and their titles)")
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[1] / "data")
+    parser.add_argument("--concepts", type=Path, help="labelled concept queries (tests/data/search_concepts.yml)")
     parser.add_argument("--json", type=Path, help="write every query and its ranking here")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
     import tempfile
-    cases = cases_for(json.loads(args.report.read_text(encoding="utf-8")), args.data)
+    cases = cases_for(json.loads(args.report.read_text(encoding="utf-8")), args.data, args.concepts)
     with tempfile.TemporaryDirectory() as root, served(args.site, Path(root)) as base, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         result = evaluate(browser, base, cases)
         browser.close()
     for kind, figures in result["summary"].items():
-        print(f"{kind:8} {figures['queries']:4} queries  top-1 {figures['top1']:.1%}  top-3 {figures['top3']:.1%}")
+        print(f"{kind:9} {figures['queries']:4} queries  top-1 {figures['top1']:.1%}  top-3 {figures['top3']:.1%}")
     print(f"median {result['median_ms']:.0f} ms from the last keystroke to rendered results "
           f"(typing {TYPING_DELAY_MS} ms per key)")
     if args.json:

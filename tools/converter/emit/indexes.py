@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from ..enrich.tags import Vocabulary
 from ..model import Document, Entry
-from .markup import anchor, escape_inline, front_matter, plural
+from .markup import SEARCH_LISTING, anchor, escape_inline, front_matter, plural
 
 LISTING = "<!-- material/tags { toc: false } -->"  # Material's tags plugin fills this in
 
@@ -21,7 +21,7 @@ def number_of(entry: Entry) -> str:
 def render_index(document: Document) -> str:
     source = document.source
     data = {"title": source.title, "kind": "source", "source": source.slug, "source_file": source.file,
-            "description": source.note or f"Questions and answers from {source.title}."}
+            "description": source.note or f"Questions and answers from {source.title}.", "search": SEARCH_LISTING}
     if source.attribution.author:
         data["author"] = source.attribution.author
     if source.attribution.origin:
@@ -98,7 +98,8 @@ def topic_page(tag, entries: list[tuple[Document, Entry]]) -> str:
 
 def topic_index(vocabulary: Vocabulary, by_tag: TagUsage) -> str:
     data = {"title": "Topics", "kind": "topic-index",
-            "description": "Every question, grouped by topic: browse a topic to see its questions from all sources."}
+            "description": "Every question, grouped by topic: browse a topic to see its questions from all sources.",
+            "search": SEARCH_LISTING}
     lines = [front_matter(data), "# Topics", "",
              "Every page carries one to five topics from a fixed vocabulary. Pick a topic to see its "
              "questions from every source.", ""]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from checks.search import Case, concept_cases, swapped, title_cases
+from checks.search import Case, concept_cases, glossary_cases, swapped, title_cases
 
 ENTRIES = [("What is LoRA and QLoRA?", "book/lora/"), ("What is the attention mechanism?", "book/attention/"),
            ("How does LoRA work?", "book/lora-work/")]
@@ -30,4 +30,9 @@ def test_a_typo_swaps_two_letters_of_the_longest_word_but_never_the_first():
 def test_concepts_come_from_the_glossary_through_the_registry():
     glossary = {"terms": [{"term": "LoRA", "page": 7}, {"term": "gone", "page": 99}]}
     registry = {"entries": [{"n": 7, "path": "book/lora"}]}
-    assert concept_cases(glossary, registry) == [Case("concept", "lora", "book/lora/")]
+    assert glossary_cases(glossary, registry) == [Case("glossary", "lora", "book/lora/")]
+
+
+def test_labelled_concepts_accept_any_of_their_pages():
+    [case] = concept_cases({"queries": [{"query": "lora vs qlora", "page": "a/x", "also": ["b/y"]}]})
+    assert case.rank(["c/z/", "b/y/", "a/x/"]) == 2 and case.rank(["c/z/"]) is None

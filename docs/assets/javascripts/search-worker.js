@@ -1,0 +1,74 @@
+/* Runs as Material's search worker, in front of it, and does two things.
+
+   Typos: each plain word of five letters or more is also searched with one edit
+   allowed (lunr's term~1: a letter inserted, deleted or changed, or two letters
+   swapped), so "atetntion" still finds attention. A query written with search
+   syntax (quotes, +, -, ~, ^, *, :) is left exactly as typed.
+
+   Ranking: among the pages Material found, one whose title is mostly the words
+   searched ranks higher: "word embeddings" puts the page titled "Word
+   embeddings" above "Problems of word2vec word embeddings". Each page's best
+   score is multiplied by 1 + COVERAGE x (share of its title's words that the
+   query names). Material's own worker is loaded last, from the address the page
+   passed in. */
+var SYNTAX = /["+\-~^*:]/;
+var COVERAGE = 1;
+var STOP = new Set(("a an and are as at be by can do does for from how in is it its of on or the this " +
+  "to what when where which why with you your explain describe discuss define").split(" "));
+var query = "";
+
+function words(text) {
+  return (text.toLowerCase().replace(/<[^>]*>/g, " ").match(/[\p{L}\p{N}]+/gu) || [])
+    .filter(function (word) { return !STOP.has(word); });
+}
+
+function tolerant(text) {
+  if (SYNTAX.test(text)) return text;
+  return text.split(/\s+/).map(function (term) {
+    return /^[a-z]{5,}$/i.test(term) ? term + " " + term + "~1" : term;
+  }).join(" ");
+}
+
+function near(word, term) {
+  if (word.indexOf(term) === 0) return true;
+  if (term.length < 5 || Math.abs(word.length - term.length) > 1) return false;
+  for (var i = 0, edits = 0; i < Math.min(word.length, term.length); i++)
+    if (word[i] !== term[i] && ++edits > 2) return false;
+  return true;
+}
+
+function coverage(title, terms) {
+  var found = words(title);
+  if (!found.length || !terms.length) return 0;
+  return found.filter(function (word) {
+    return terms.some(function (term) { return near(word, term); });
+  }).length / found.length;
+}
+
+function rerank(items) {
+  var terms = words(query);
+  return items
+    .map(function (group, order) {
+      var best = Math.max.apply(null, group.map(function (item) { return item.score; }));
+      return {group: group, order: order, score: best * (1 + COVERAGE * coverage(group[0].title, terms))};
+    })
+    .sort(function (a, b) { return b.score - a.score || a.order - b.order; })
+    .map(function (entry) { return entry.group; });
+}
+
+self.addEventListener("message", function (event) {
+  var message = event.data;
+  if (message && message.type === 2 && typeof message.data === "string") {
+    query = message.data;
+    message.data = tolerant(message.data);
+  }
+});
+
+var post = self.postMessage.bind(self);
+self.postMessage = function (message, transfer) {
+  if (message && message.type === 3 && message.data && Array.isArray(message.data.items) && !SYNTAX.test(query))
+    message.data.items = rerank(message.data.items);
+  return post(message, transfer);
+};
+
+importScripts(new URL(location.href).searchParams.get("worker"));
