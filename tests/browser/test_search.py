@@ -87,3 +87,18 @@ def test_a_section_result_opens_its_page_at_the_section(browser, site_url):
     page.wait_for_url("**#" + anchor)
     assert page.locator(f"[id='{anchor}']").is_visible()
     page.close()
+
+
+def test_a_mistyped_word_is_not_reported_missing(browser, site_url):
+    """Material lists query words no result contains as "Missing"; a typo found through its
+    one-edit form is found, not missing."""
+    page = browser.new_page()
+    page.goto(site_url)
+    page.click("input.md-search__input")
+    page.locator("input.md-search__input").press_sequentially("atetntion mechanism", delay=40)
+    first = page.locator("li.md-search-result__item").first
+    first.wait_for(timeout=10_000)
+    page.wait_for_timeout(500)
+    assert "attention" in first.inner_text().lower()
+    assert first.locator("del").count() == 0, first.inner_text()
+    page.close()

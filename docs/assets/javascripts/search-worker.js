@@ -5,6 +5,8 @@
    swapped), so "atetntion" still finds attention. A query written with search
    syntax (quotes, +, -, ~, ^, *, :) is left exactly as typed.
 
+   A mistyped word found that way is not listed as "Missing" under a result.
+
    Ranking: among the pages Material found, one whose title is mostly the words
    searched ranks higher: "word embeddings" puts the page titled "Word
    embeddings" above "Problems of word2vec word embeddings". Each page's best
@@ -45,8 +47,20 @@ function coverage(title, terms) {
   }).length / found.length;
 }
 
+/* Material lists a query word that no result contains as "Missing"; a mistyped word
+   found through its one-edit form is not missing. */
+function found(item) {
+  var marked = ((item.title || "") + " " + (item.text || "")).match(/<mark>[^<]*<\/mark>/g) || [];
+  var seen = words(marked.join(" "));
+  Object.keys(item.terms || {}).forEach(function (term) {
+    if (!item.terms[term] && seen.some(function (word) { return near(word, term.toLowerCase()); }))
+      item.terms[term] = true;
+  });
+}
+
 function rerank(items) {
   var terms = words(query);
+  items.forEach(function (group) { group.forEach(found); });
   return items
     .map(function (group, order) {
       var best = Math.max.apply(null, group.map(function (item) { return item.score; }));
