@@ -34,18 +34,18 @@ def measured(browser, site_url, report):
 
 def test_title_queries_find_their_page(measured):
     title = measured["summary"]["title"]
-    assert title["top1"] >= 0.95 and title["top3"] >= 0.97, title  # every page: 96.6% / 98.9%
+    assert title["top1"] >= 0.97 and title["top3"] >= 0.99, title  # every page: 98.0% / 99.7%
 
 
 def test_a_mistyped_word_still_finds_the_page(measured):
     typo = measured["summary"]["typo"]
-    assert typo["top3"] >= 0.97, typo  # every page: 97.5% (88.7% out of the box)
+    assert typo["top3"] >= 0.98, typo  # every page: 98.6% (88.7% out of the box)
 
 
 def test_concept_queries_find_their_defining_page(measured):
     concept = measured["summary"]["concept"]
-    assert concept["top1"] >= 0.74 and concept["top3"] >= 0.94, concept  # goals: 90% / 97%
-    assert measured["summary"]["glossary"]["top3"] >= 0.84, measured["summary"]["glossary"]
+    assert concept["top1"] >= 0.76 and concept["top3"] >= 0.97, concept  # goals: 90% / 97%
+    assert measured["summary"]["glossary"]["top3"] >= 0.83, measured["summary"]["glossary"]
 
 
 def test_hinglish_queries_find_the_hinglish_pages_using_those_words(measured):
@@ -56,7 +56,7 @@ def test_hinglish_queries_find_the_hinglish_pages_using_those_words(measured):
 
 
 def test_a_topic_name_finds_its_topic_page(measured):
-    assert measured["summary"]["tag"]["top3"] >= 0.75, measured["summary"]["tag"]
+    assert measured["summary"]["tag"]["top3"] >= 0.95, measured["summary"]["tag"]
 
 
 def test_results_come_within_150_ms_of_the_last_keystroke(measured):

@@ -11,13 +11,19 @@
    searched ranks higher: "word embeddings" puts the page titled "Word
    embeddings" above "Problems of word2vec word embeddings". Each page's best
    score is multiplied by 1 + COVERAGE x (share of its title's words that the
-   query names). Material's own worker is loaded last, from the address the page
-   passed in. */
+   query names). An abbreviation from the glossary names the words it stands
+   for (search/abbreviations.json, written by the converter), so "rag" names the
+   title "What is Retrieval-Augmented Generation (RAG)?" whole. Material's own
+   worker is loaded last, from the address the page passed in. */
 var SYNTAX = /["+\-~^*:]/;
 var COVERAGE = 1;
 var STOP = new Set(("a an and are as at be by can do does for from how in is it its of on or the this " +
   "to what when where which why with you your explain describe discuss define").split(" "));
 var query = "";
+var expansions = {};
+fetch(new URL("../../search/abbreviations.json", location.href))
+  .then(function (response) { return response.ok ? response.json() : {}; })
+  .then(function (data) { expansions = data; }, function () {});
 
 function words(text) {
   return (text.toLowerCase().replace(/<[^>]*>/g, " ").match(/[\p{L}\p{N}]+/gu) || [])
@@ -58,8 +64,14 @@ function found(item) {
   });
 }
 
+function named(text) {
+  return words(text).reduce(function (terms, term) {
+    return terms.concat([term], expansions[term] ? words(expansions[term]) : []);
+  }, []);
+}
+
 function rerank(items) {
-  var terms = words(query);
+  var terms = named(query);
   items.forEach(function (group) { group.forEach(found); });
   return items
     .map(function (group, order) {

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from converter.links.glossary import Glossary, Term, abbreviations, glossary_of, linked, mentions, resolved
+from converter.links.glossary import Glossary, Term, abbreviations, expansions, glossary_of, linked, mentions, resolved
 
 PAGES = {1: "book/what-is-rag.md", 2: "book/attention.md", 3: "book/self-attention.md", 4: "book/multi-head.md",
          5: "notes/embeddings.md"}
@@ -110,3 +110,11 @@ def test_terms_are_resolved_through_permanent_numbers_and_a_missing_entry_is_rep
     assert warnings == ["glossary.yml: 'Y' points to entry 8, which is no page: not linked"]
     assert mentions("X and Y", glossary, "a/other.md", {"a/renamed.md", "a/other.md"})[0].target == "a/renamed.md"
     assert [m.term for m in mentions("X and Y", glossary, "a/other.md", {"a/renamed.md", "a/other.md"})] == ["X"]
+
+
+def test_expansions_give_search_the_words_each_abbreviation_stands_for():
+    glossary = glossary_of({"terms": [
+        {"term": "RAG", "aliases": ["RAGs", "retrieval augmented generation"], "expansion": "Retrieval-Augmented Generation",
+         "page": 1},
+        {"term": "perplexity", "page": 2}]})
+    assert expansions(glossary) == {"rag": "Retrieval-Augmented Generation", "rags": "Retrieval-Augmented Generation"}

@@ -139,6 +139,13 @@ def linked(body: str, links: tuple[TermLink, ...], path: str) -> str:
     return body
 
 
+def expansions(glossary: Glossary) -> dict[str, str]:
+    """Each abbreviation (casefolded, every form) and what it stands for, for the search ranking:
+    a page titled "Retrieval-Augmented Generation" answers the query "rag"."""
+    return {form.casefold(): term.expansion for term in glossary.terms if term.expansion
+            for form in (term.term, *term.aliases) if " " not in form}
+
+
 def abbreviations(glossary: Glossary) -> str:
     """Python-Markdown ``abbr`` definitions, appended to every page by snippets."""
     lines = []
