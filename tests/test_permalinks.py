@@ -6,13 +6,8 @@ entries may share a number."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
 import shutil
-import subprocess
-import sys
-import threading
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -22,8 +17,9 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from site_build import ROOT, build_site
+from checks.browser import mount, serving
 from converter import cli
+from site_build import ROOT, build_site
 
 BOOK = ROOT / "tests" / "fixtures" / "permalinks" / "book.md"
 SUB_PATH = "sub/path"
@@ -119,24 +115,17 @@ MARKERS = {"kestrel": "tokenization", "heron": "embeddings", "osprey": "position
 
 # Building and serving
 
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     """A server whose /sub/path/ is whatever site the test last built."""
     root = tmp_path_factory.mktemp("served")
-    (root / SUB_PATH).parent.mkdir(parents=True)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield root, f"http://127.0.0.1:{server.server_address[1]}/{SUB_PATH}/"
-    server.shutdown()
+    with serving(root) as address:
+        yield root, address + SUB_PATH + "/"
 
 
 def data_folder(folder: Path) -> Path:
     """The project's settings, without the corpus's glossary (its numbers name corpus entries)."""
+    folder.mkdir()
     for name in ("cleanup.yml", "errata.yml", "language.yml", "tags.yml", "links.yml", "identity.yml"):
         shutil.copy(ROOT / "tools" / "data" / name, folder / name)
     (folder / "sources.yml").write_text(
@@ -150,11 +139,7 @@ def rebuild(work: Path, text: str, served_root: Path, base: str) -> dict:
     argv = ["--source", work / "src", "--out", generated, "--data", work / "data",
             "--registry", work / "registry.yml", "--site-url", base]
     assert cli.main([str(a) for a in argv]) == 0
-    site = build_site(generated, work / "project", base)
-    target = served_root / SUB_PATH
-    if target.is_symlink():
-        target.unlink()
-    target.symlink_to(site, target_is_directory=True)
+    mount(build_site(generated, work / "project", base), served_root, SUB_PATH)
     return yaml.safe_load((work / "registry.yml").read_text(encoding="utf-8"))
 
 
@@ -201,7 +186,7 @@ def test_links_survive_every_kind_of_edit(tmp_path, served):
     served_root, base = served
     assert urlsplit(base).path == f"/{SUB_PATH}/"
     (tmp_path / "src").mkdir()
-    data_folder((tmp_path / "data").mkdir() or tmp_path / "data")
+    data_folder(tmp_path / "data")
     text = BOOK.read_text(encoding="utf-8")
     registry = rebuild(tmp_path, text, served_root, base)
     ever = published(base, registry)
@@ -241,7 +226,7 @@ def test_links_survive_every_kind_of_edit(tmp_path, served):
 def test_a_removed_entry_page_names_the_nearest_questions(tmp_path, served):
     served_root, base = served
     (tmp_path / "src").mkdir()
-    data_folder((tmp_path / "data").mkdir() or tmp_path / "data")
+    data_folder(tmp_path / "data")
     text = BOOK.read_text(encoding="utf-8")
     rebuild(tmp_path, text, served_root, base)
     registry = rebuild(tmp_path, reword("What is gradient descent?", "How do optimisers follow the slope?")(

@@ -10,10 +10,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from checks.browser import CHROMIUM, CHROMIUM_ARGS  # PYTHONPATH=tools, as `make og-image` sets
+
 ROOT = Path(__file__).resolve().parents[2]
 TARGET = ROOT / "docs" / "assets" / "images" / "og-card.jpg"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
 
 CARD = """<!doctype html><html><head><meta charset="utf-8"><style>
 body { margin: 0; width: 1200px; height: 630px; display: flex; flex-direction: column;
@@ -38,7 +38,7 @@ def main() -> int:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1200, "height": 630})
         page.set_content(CARD)
         TARGET.parent.mkdir(parents=True, exist_ok=True)

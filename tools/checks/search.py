@@ -20,14 +20,12 @@ results are the ones the search box would list, in its order.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import json
 import random
 import re
 import statistics
 import sys
-import threading
+import tempfile
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -35,9 +33,8 @@ from pathlib import Path
 
 import yaml
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
+from .browser import CHROMIUM, CHROMIUM_ARGS, mount, serving
+
 SUB_PATH = "genai-reference"
 STOP = frozenset("a an the of in on for to and or is are what how why does do you can with between by from "
                  "its it this that be as at your which when".split())
@@ -125,24 +122,12 @@ def concept_cases(labelled: dict) -> list[Case]:
             for q in labelled["queries"]]
 
 
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @contextmanager
 def served(site: Path, root: Path):
     """The site at http://127.0.0.1:<port>/genai-reference/."""
-    link = root / SUB_PATH
-    if link.is_symlink():
-        link.unlink()
-    link.symlink_to(site.resolve(), target_is_directory=True)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/{SUB_PATH}/"
-    finally:
-        server.shutdown()
+    mount(site, root, SUB_PATH)
+    with serving(root) as address:
+        yield address + SUB_PATH + "/"
 
 
 def open_search(browser, base: str):
@@ -217,7 +202,6 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
-    import tempfile
     cases = cases_for(json.loads(args.report.read_text(encoding="utf-8")), args.data, args.concepts)
     with tempfile.TemporaryDirectory() as root, served(args.site, Path(root)) as base, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

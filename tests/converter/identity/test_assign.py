@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from converter.identity.assign import identify
-from converter.identity.registry import Registry
+from converter.identity.registry import Registry, dump
 from converter.identity.rules import IdentityRules
 from helpers import convert
 
@@ -37,6 +38,13 @@ def test_first_run_numbers_in_order_and_second_run_changes_nothing():
     assert first.registry.next == 3 and first.removed == ()
     again = run(book(("What is attention?", "A"), ("What is dropout?", "B")), first.registry)[1]
     assert again.registry == first.registry
+
+
+def test_the_registry_holds_no_word_of_the_questions_or_answers():
+    text = dump(run(book(("What is attention?", "A"), ("What is dropout?", "B")))[1].registry).split("entries:")[1]
+    words = {w for answer in ANSWERS.values() for w in answer.casefold().split()} | {"attention", "dropout"}
+    assert "notes/what-is-attention" in text  # slugs are kept, by design
+    assert not [w for w in words if len(w) > 3 and re.search(rf"(?<![-/\w]){re.escape(w.strip('.'))}(?![-\w])", text)]
 
 
 def test_a_renamed_entry_keeps_its_number_and_remembers_its_old_path():

@@ -18,10 +18,6 @@ def test_dump_is_one_line_per_entry_and_parses_back():
     assert parse(text) == Registry(4, (A, B), (Record(3, "notes/gone", "ffff", ""),))
 
 
-def test_no_question_text_is_stored():
-    assert "What is" not in dump(Registry(3, (A, B)))
-
-
 @pytest.mark.parametrize("text, problem", [
     ("next: 3\nentries:\n- {n: 1, path: a/b}\n- {n: 1, path: a/c}\n", "used twice: \\[1\\]"),
     ("next: 1\nentries:\n- {n: 1, path: a/b}\n", "next \\(1\\) must be above"),

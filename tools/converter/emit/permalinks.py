@@ -29,11 +29,6 @@ def short_link(n: int) -> str:
     return f"{SHORT}/{n}"
 
 
-def folder_url(path: str) -> str:
-    """``book/what-is-x.md`` or ``book/what-is-x`` -> ``book/what-is-x/`` (directory URLs)."""
-    return path.removesuffix(".md") + "/"
-
-
 def redirect_page(at: str, target: str, title: str, description: str, site_url: str) -> str:
     """The HTML file at folder ``at`` sending readers to the page at folder ``target``."""
     url = posixpath.relpath(target, at) + "/"

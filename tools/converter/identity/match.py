@@ -21,7 +21,7 @@ class Print:
     """An entry as the registry sees it."""
 
     source: str
-    path: str  # no .md
+    path: str  # its page: preferred among unchanged twins; what ``nearest`` returns
     title: str
     answer: str
 
