@@ -13,7 +13,7 @@ export PYTHONPATH := $(CURDIR)/tools
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: site convert pages serve test check search-check clean og-image
+.PHONY: site convert pages serve test check search-check search-bench clean og-image
 
 $(VENV)/.installed: requirements.txt constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,14 @@ check: $(VENV)/.installed
 ## search-check: measure search in a real browser: title, typo and concept queries (run `make site` first)
 search-check: $(VENV)/.installed
 	$(PY) -m checks.search site $(REPORT) --concepts tests/data/search_concepts.yml --json build/search.json
+
+## search-bench: compare the search backends on a synthetic corpus TIMES the real one (default 30;
+## builds the site twice, about 30 minutes at 30); figures in build/bench/search-xTIMES.json
+TIMES ?= 30
+search-bench: $(VENV)/.installed
+	$(PY) benchmarks/build.py --times $(TIMES) --source "$(SOURCE)" --out build/bench/x$(TIMES)
+	$(PY) benchmarks/search.py build/bench/x$(TIMES)/site-material build/bench/x$(TIMES)/site-pagefind \
+	  --json build/bench/search-x$(TIMES).json
 
 ## og-image: redraw the link-preview image with Chromium (the result is committed)
 og-image: $(VENV)/.installed

@@ -1,33 +1,6 @@
-"""Building a site from generated pages in a copy of the project, shared by the
-corpus fixtures (conftest.py) and the permanent-link suite."""
+"""The project root and the throwaway site build (tools/checks/project.py), for the
+corpus fixtures (conftest.py), the permanent-link suite and the search tests."""
 
-from __future__ import annotations
+from checks.project import ROOT, build_site
 
-import os
-import re
-import shutil
-import subprocess
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def build_site(generated: Path, project: Path, site_url: str | None = None) -> Path:
-    """`mkdocs build --strict` of ``generated`` pages in a copy of the project (at ``site_url``)."""
-    if project.exists():
-        shutil.rmtree(project)
-    project.mkdir(parents=True)
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    if site_url is not None:
-        config = re.sub(r"(?m)^site_url: .*$", f"site_url: {site_url}", config)
-    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
-    shutil.copytree(ROOT / "overrides", project / "overrides")
-    shutil.copytree(ROOT / "tools" / "hooks", project / "tools" / "hooks")
-    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("library"))
-    shutil.copytree(generated, project / "docs" / "library", ignore=shutil.ignore_patterns("report.json"))
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml")],
-                            capture_output=True, text=True, env=env, cwd=project)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return project / "site"
+__all__ = ["ROOT", "build_site"]

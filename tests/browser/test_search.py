@@ -1,6 +1,7 @@
-"""Search in a real browser, against the built corpus site: ranking floors on a
-fixed sample (`make search-check` measures every page), typo tolerance, and a
-result that opens the right section. The figures and goals are in the README."""
+"""Search in a real browser, against the built corpus site, once with each search
+backend (Material's lunr index and Pagefind): ranking floors on a fixed sample
+(`make search-check` measures every page), typo tolerance, and a result that
+opens the right section. The figures and goals are in the README."""
 
 from __future__ import annotations
 
@@ -8,11 +9,32 @@ import pytest
 
 import yaml
 
-from checks.search import cases_for, evaluate, open_search, ranked
-from site_build import ROOT
+from checks.search import cases_for, evaluate, open_search, ranked, served
+from site_build import ROOT, build_site
 
 DATA = ROOT / "tools" / "data"
 CONCEPTS = ROOT / "tests" / "data" / "search_concepts.yml"
+# Today's figures on the sample below, per backend; the goals are in the README.
+FLOORS = {
+    "material": {"title": (0.97, 0.99), "typo": 0.98, "concept": (0.76, 0.97), "glossary": 0.83, "tag": 0.95},
+    "pagefind": {"title": (0.95, 0.99), "typo": 0.98, "concept": (0.81, 0.97), "glossary": 0.78, "tag": 0.95},
+}
+
+
+@pytest.fixture(scope="module", params=sorted(FLOORS))
+def backend(request):
+    return request.param
+
+
+@pytest.fixture(scope="module")
+def site_url(backend, site_url, converted, tmp_path_factory):
+    """The corpus site served under its sub-path, searched with ``backend``."""
+    if backend == "material":
+        yield site_url
+        return
+    site = build_site(converted, tmp_path_factory.mktemp("pagefind-project"), search_backend=backend)
+    with served(site, tmp_path_factory.mktemp("pagefind-served")) as address:
+        yield address
 
 
 @pytest.fixture(scope="module")
@@ -32,20 +54,20 @@ def measured(browser, site_url, report):
     return evaluate(browser, site_url, titles[::3] + rest, timed=10)
 
 
-def test_title_queries_find_their_page(measured):
-    title = measured["summary"]["title"]
-    assert title["top1"] >= 0.97 and title["top3"] >= 0.99, title  # every page: 98.0% / 99.7%
+def test_title_queries_find_their_page(measured, backend):
+    title, (top1, top3) = measured["summary"]["title"], FLOORS[backend]["title"]
+    assert title["top1"] >= top1 and title["top3"] >= top3, title
 
 
-def test_a_mistyped_word_still_finds_the_page(measured):
+def test_a_mistyped_word_still_finds_the_page(measured, backend):
     typo = measured["summary"]["typo"]
-    assert typo["top3"] >= 0.98, typo  # every page: 98.6% (88.7% out of the box)
+    assert typo["top3"] >= FLOORS[backend]["typo"], typo
 
 
-def test_concept_queries_find_their_defining_page(measured):
-    concept = measured["summary"]["concept"]
-    assert concept["top1"] >= 0.76 and concept["top3"] >= 0.97, concept  # goals: 90% / 97%
-    assert measured["summary"]["glossary"]["top3"] >= 0.83, measured["summary"]["glossary"]
+def test_concept_queries_find_their_defining_page(measured, backend):
+    concept, (top1, top3) = measured["summary"]["concept"], FLOORS[backend]["concept"]
+    assert concept["top1"] >= top1 and concept["top3"] >= top3, concept
+    assert measured["summary"]["glossary"]["top3"] >= FLOORS[backend]["glossary"], measured["summary"]["glossary"]
 
 
 def test_hinglish_queries_find_the_hinglish_pages_using_those_words(measured):
@@ -55,8 +77,8 @@ def test_hinglish_queries_find_the_hinglish_pages_using_those_words(measured):
     assert len(rows) >= 5 and all(r["rank"] is not None and r["rank"] <= 3 for r in rows), rows
 
 
-def test_a_topic_name_finds_its_topic_page(measured):
-    assert measured["summary"]["tag"]["top3"] >= 0.95, measured["summary"]["tag"]
+def test_a_topic_name_finds_its_topic_page(measured, backend):
+    assert measured["summary"]["tag"]["top3"] >= FLOORS[backend]["tag"], measured["summary"]["tag"]
 
 
 def test_results_come_within_150_ms_of_the_last_keystroke(measured):

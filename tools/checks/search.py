@@ -149,14 +149,14 @@ def ranked(page, query: str) -> list[str]:
     return list(dict.fromkeys(item[0]["location"].split("#")[0] for item in result["items"]))
 
 
-def typed(page, query: str) -> float:
+def typed(page, query: str, timeout_ms: int = 20_000) -> float:
     """Milliseconds from the last keystroke to the last change of the page after the results came."""
     box = page.locator("input.md-search__input")
     box.fill("")
     page.wait_for_timeout(300)
     box.press_sequentially(query, delay=TYPING_DELAY_MS)
     result = page.wait_for_function("q => window.__search.results.find(r => r.q === q)", arg=query,
-                                    timeout=20_000).json_value()
+                                    timeout=timeout_ms).json_value()
     page.wait_for_timeout(50)
     state = page.evaluate("({key: window.__search.key, painted: window.__search.painted})")
     return max(result["t"], state["painted"]) - state["key"]
@@ -199,10 +199,12 @@ def main(argv=None) -> int:
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[1] / "data")
     parser.add_argument("--concepts", type=Path, help="labelled concept queries (tests/data/search_concepts.yml)")
     parser.add_argument("--json", type=Path, help="write every query and its ranking here")
+    parser.add_argument("--kinds", nargs="+", metavar="KIND", help="only these kinds of query (title, typo, ...)")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
     cases = cases_for(json.loads(args.report.read_text(encoding="utf-8")), args.data, args.concepts)
+    cases = [case for case in cases if not args.kinds or case.kind in args.kinds]
     with tempfile.TemporaryDirectory() as root, served(args.site, Path(root)) as base, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         result = evaluate(browser, base, cases)

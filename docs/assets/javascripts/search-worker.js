@@ -1,4 +1,9 @@
-/* Runs as Material's search worker, in front of it, and does two things.
+/* Runs as Material's search worker and answers the search box from one of two
+   backends (extra.search_backend in mkdocs.yml, passed in by overrides/main.html):
+   Material's own lunr worker, loaded behind this one, or Pagefind
+   (search-pagefind.js). The ranking below is shared by both.
+
+   With Material's worker it does two things.
 
    Typos: each plain word of five letters or more is also searched with one edit
    allowed (lunr's term~1: a letter inserted, deleted or changed, or two letters
@@ -13,12 +18,11 @@
    score is multiplied by 1 + COVERAGE x (share of its title's words that the
    query names). An abbreviation from the glossary names the words it stands
    for (search/abbreviations.json, written by the converter), so "rag" names the
-   title "What is Retrieval-Augmented Generation (RAG)?" whole. Material's own
-   worker is loaded last, from the address the page passed in. */
+   title "What is Retrieval-Augmented Generation (RAG)?" whole. */
 var SYNTAX = /["+\-~^*:]/;
 var COVERAGE = 1;
 var STOP = new Set(("a an and are as at be by can do does for from how in is it its of on or the this " +
-  "to what when where which why with you your explain describe discuss define").split(" "));
+  "to what when where which why with you your explain describe discuss define vs versus").split(" "));
 var query = "";
 var expansions = {};
 fetch(new URL("../../search/abbreviations.json", location.href))
@@ -82,19 +86,24 @@ function rerank(items) {
     .map(function (entry) { return entry.group; });
 }
 
-self.addEventListener("message", function (event) {
-  var message = event.data;
-  if (message && message.type === 2 && typeof message.data === "string") {
-    query = message.data;
-    message.data = tolerant(message.data);
-  }
-});
-
+var params = new URL(location.href).searchParams;
 var post = self.postMessage.bind(self);
-self.postMessage = function (message, transfer) {
-  if (message && message.type === 3 && message.data && Array.isArray(message.data.items) && !SYNTAX.test(query))
-    message.data.items = rerank(message.data.items);
-  return post(message, transfer);
-};
 
-importScripts(new URL(location.href).searchParams.get("worker"));
+function lunr() {
+  self.addEventListener("message", function (event) {
+    var message = event.data;
+    if (message && message.type === 2 && typeof message.data === "string") {
+      query = message.data;
+      message.data = tolerant(message.data);
+    }
+  });
+  self.postMessage = function (message, transfer) {
+    if (message && message.type === 3 && message.data && Array.isArray(message.data.items) && !SYNTAX.test(query))
+      message.data.items = rerank(message.data.items);
+    return post(message, transfer);
+  };
+  importScripts(params.get("worker"));
+}
+
+if (params.get("pagefind")) importScripts(new URL("search-pagefind.js", location.href).href);
+else lunr();

@@ -1,0 +1,41 @@
+"""A site built from generated pages in a throwaway copy of the project, so that
+tests and benchmarks never touch the working tree's docs/ or site/."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class BuildError(Exception):
+    """mkdocs failed; the message ends with its output."""
+
+
+def build_site(generated: Path, project: Path, site_url: str | None = None, search_backend: str | None = None) -> Path:
+    """`mkdocs build --strict` of ``generated`` pages in a copy of the project (at ``site_url``, with
+    ``search_backend`` in place of the configured one); returns the site folder."""
+    if project.exists():
+        shutil.rmtree(project)
+    project.mkdir(parents=True)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    if site_url is not None:
+        config = re.sub(r"(?m)^site_url: .*$", f"site_url: {site_url}", config)
+    if search_backend is not None:
+        config = re.sub(r"(?m)^(  search_backend:) .*$", rf"\1 {search_backend}", config)
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    shutil.copytree(ROOT / "tools" / "hooks", project / "tools" / "hooks")
+    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("library"))
+    shutil.copytree(generated, project / "docs" / "library", ignore=shutil.ignore_patterns("report.json"))
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml")],
+                            capture_output=True, text=True, env=env, cwd=project)
+    if result.returncode:
+        raise BuildError(f"mkdocs build failed in {project}:\n{result.stderr[-3000:]}")
+    return project / "site"
