@@ -8,7 +8,7 @@
    Typos: each plain word of five letters or more is also searched with one edit
    allowed (lunr's term~1: a letter inserted, deleted or changed, or two letters
    swapped), so "atetntion" still finds attention. A query written with search
-   syntax (quotes, +, -, ~, ^, *, :) is left exactly as typed.
+   syntax (quotes, ~, ^, *, :, or + or - opening a word) is left exactly as typed.
 
    A mistyped word found that way is not listed as "Missing" under a result.
 
@@ -17,17 +17,23 @@
    embeddings" above "Problems of word2vec word embeddings". Each page's best
    score is multiplied by 1 + COVERAGE x (share of its title's words that the
    query names). An abbreviation from the glossary names the words it stands
-   for (search/abbreviations.json, written by the converter), so "rag" names the
-   title "What is Retrieval-Augmented Generation (RAG)?" whole. */
-var SYNTAX = /["+\-~^*:]/;
+   for, so "rag" names the title "What is Retrieval-Augmented Generation (RAG)?"
+   whole. A query that is a glossary term, in any of its forms ("rlhf", "what is
+   self attention"), lists the page the glossary names for it first, when it is
+   among the results. Both come from search/glossary.json (the converter). */
+var SYNTAX = /(^|\s)[+-]|["~^*:]/;  // lunr's syntax; a hyphen inside a word is not
 var COVERAGE = 1;
 var STOP = new Set(("a an and are as at be by can do does for from how in is it its of on or the this " +
   "to what when where which why with you your explain describe discuss define vs versus").split(" "));
 var query = "";
 var expansions = {};
-fetch(new URL("../../search/abbreviations.json", location.href))
+var defines = {};
+fetch(new URL("../../search/glossary.json", location.href))
   .then(function (response) { return response.ok ? response.json() : {}; })
-  .then(function (data) { expansions = data; }, function () {});
+  .then(function (data) {
+    expansions = data.expansions || {};
+    Object.keys(data.defines || {}).forEach(function (form) { defines[words(form).join(" ")] = data.defines[form]; });
+  }, function () {});
 
 function words(text) {
   return (text.toLowerCase().replace(/<[^>]*>/g, " ").match(/[\p{L}\p{N}]+/gu) || [])
@@ -76,13 +82,15 @@ function named(text) {
 
 function rerank(items) {
   var terms = named(query);
+  var defining = defines[words(query).join(" ")];
   items.forEach(function (group) { group.forEach(found); });
   return items
     .map(function (group, order) {
       var best = Math.max.apply(null, group.map(function (item) { return item.score; }));
-      return {group: group, order: order, score: best * (1 + COVERAGE * coverage(group[0].title, terms))};
+      return {group: group, order: order, defines: group[0].location.split("#")[0] === defining,
+              score: best * (1 + COVERAGE * coverage(group[0].title, terms))};
     })
-    .sort(function (a, b) { return b.score - a.score || a.order - b.order; })
+    .sort(function (a, b) { return b.defines - a.defines || b.score - a.score || a.order - b.order; })
     .map(function (entry) { return entry.group; });
 }
 

@@ -8,7 +8,7 @@ import json
 from ..enrich.language import unmark
 from ..enrich.tags import Vocabulary
 from ..identity.assign import Identities
-from ..links.glossary import Glossary, abbreviations, expansions
+from ..links.glossary import Glossary, abbreviations, search_glossary
 from ..model import Document
 from ..notebooks import notebook
 from .crosslinks import glossary_page
@@ -21,7 +21,7 @@ from .tree import write_tree
 
 ROOT = "library"  # the generated tree's folder inside docs/ (served from the site's root: tools/hooks/urls.py)
 GLOSSARY = "glossary.md"
-SEARCH_EXPANSIONS = "search/abbreviations.json"  # read by docs/assets/javascripts/search-worker.js
+SEARCH_GLOSSARY = "search/glossary.json"  # read by docs/assets/javascripts/search-worker.js
 
 __all__ = ["files_for", "render_index", "render_page", "report", "write_tree"]
 
@@ -51,8 +51,7 @@ def files_for(results: list[Document], vocabulary: Vocabulary | None = None, sit
     if identities is not None:
         files.update(permalink_files(identities, pages, site_url))
     files["home/abbreviations.md"] = abbreviations(glossary) if glossary is not None else ""
-    files[SEARCH_EXPANSIONS] = json.dumps(expansions(glossary) if glossary is not None else {},
-                                          ensure_ascii=False, sort_keys=True, indent=0) + "\n"
+    files[SEARCH_GLOSSARY] = json.dumps(search_glossary(glossary), ensure_ascii=False, sort_keys=True, indent=0) + "\n"
     files["nav.yml"] = navigation(documents, vocabulary, by_tag, ROOT, glossary=GLOSSARY if glossary else None)
     files["home/counts.md"] = counts(documents, by_tag)
     files["home/sources.md"] = source_list(documents, ROOT)

@@ -146,6 +146,20 @@ def expansions(glossary: Glossary) -> dict[str, str]:
             for form in (term.term, *term.aliases) if " " not in form}
 
 
+def defining_pages(glossary: Glossary) -> dict[str, str]:
+    """Each way of writing a term (casefolded: term, aliases, expansion) and the page that defines
+    it, as search locates pages (``<source>/<slug>/``): a query that is a term puts that page first."""
+    return {form.casefold(): term.path.removesuffix(".md") + "/" for term in glossary.terms if term.path
+            for form in (term.term, *term.aliases, *((term.expansion,) if term.expansion else ()))}
+
+
+def search_glossary(glossary: Glossary | None) -> dict:
+    """What the search ranking (docs/assets/javascripts/search-worker.js) knows of the glossary."""
+    if glossary is None:
+        return {"expansions": {}, "defines": {}}
+    return {"expansions": expansions(glossary), "defines": defining_pages(glossary)}
+
+
 def abbreviations(glossary: Glossary) -> str:
     """Python-Markdown ``abbr`` definitions, appended to every page by snippets."""
     lines = []
