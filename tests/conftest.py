@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from converter import cli
-from site_build import ROOT, build_site
+from site_build import ROOT, build_site, configured_backend
 
 CORPUS = Path(os.environ.get("CORPUS", ROOT.parent / "shared" / "corpus"))
 
@@ -55,3 +55,18 @@ def report(converted) -> dict:
 @pytest.fixture(scope="session")
 def built_site(converted, tmp_path_factory) -> Path:
     return build_site(converted, tmp_path_factory.mktemp("project"))
+
+
+@pytest.fixture(scope="session")
+def site_with(built_site, converted, tmp_path_factory):
+    """``site_with(backend)``: the corpus site searched with ``backend``, built once per session
+    (the configured backend's is ``built_site``)."""
+    sites = {configured_backend(): built_site}
+
+    def site(backend: str) -> Path:
+        if backend not in sites:
+            sites[backend] = build_site(converted, tmp_path_factory.mktemp(f"{backend}-project"),
+                                        search_backend=backend)
+        return sites[backend]
+
+    return site

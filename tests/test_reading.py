@@ -141,11 +141,14 @@ def test_topic_pages_list_questions_with_their_source(built_site, pages):
     assert sorted(listed) == sorted(per_tag)
 
 
-def test_notebooks_for_python_pages_are_linked_rendered_and_not_searched(built_site, converted):
+def test_notebooks_for_python_pages_are_linked_rendered_and_not_searched(built_site, converted, site_with):
     notebooks = sorted(converted.glob("*/notebooks/*.ipynb"))
     assert len(notebooks) >= 30
-    search = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    search = json.loads((site_with("material") / "search/search_index.json").read_text(encoding="utf-8"))
     assert not [d["location"] for d in search["docs"] if "/notebooks/" in d["location"]]
+    pagefind = site_with("pagefind")
+    indexed = [p for p in pagefind.glob("*/notebooks/*/index.html") if "data-pagefind-body" in p.read_text("utf-8")]
+    assert len(list(pagefind.glob("*/notebooks/*/index.html"))) >= 30 and not indexed
     for book in notebooks[:5]:
         source, slug = book.parent.parent.name, book.stem
         page = soup(built_site, f"{source}/{slug}/index.html")

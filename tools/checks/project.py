@@ -13,6 +13,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def configured_backend() -> str:
+    """The search backend mkdocs.yml chooses (``extra.search_backend``)."""
+    found = re.search(r"(?m)^  search_backend: (\w+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    return found.group(1) if found else "material"
+
+
 class BuildError(Exception):
     """mkdocs failed; the message ends with its output."""
 
@@ -37,5 +43,6 @@ def build_site(generated: Path, project: Path, site_url: str | None = None, sear
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml")],
                             capture_output=True, text=True, env=env, cwd=project)
     if result.returncode:
-        raise BuildError(f"mkdocs build failed in {project}:\n{result.stderr[-3000:]}")
+        problems = "\n".join(line for line in result.stderr.splitlines() if not line.startswith("INFO"))
+        raise BuildError(f"mkdocs build failed in {project}:\n{problems[-3000:]}")
     return project / "site"

@@ -2,7 +2,8 @@
 
 Run as ``python -m checks.search SITE_DIR REPORT_JSON [--json OUT]`` (``make
 search-check``). It serves the site on localhost below a sub-path, opens it in
-Debian's chromium through playwright and asks Material's own search worker:
+Debian's chromium through playwright and asks the search box's worker (lunr
+or Pagefind, whichever backend the site was built with):
 
 - for every question page, a query of its 2-4 most distinctive title words, and
   the same query with two letters of its longest word swapped;

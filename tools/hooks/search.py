@@ -31,9 +31,11 @@ from mkdocs.plugins import event_priority
 BACKENDS = ("material", "pagefind")
 ARTICLE = '<article class="md-content__inner md-typeset">'
 BUNDLE = "pagefind"
-# Pagefind reads the article: permalink pilcrows, buttons and the links to a page's
-# notebook are not content, and what Material keeps out of its index stays out.
-IGNORED = ".headerlink, .md-clipboard, .qa-copy-link, .qa-meta a[href*='notebooks/'], [data-search-exclude]"
+# Pagefind reads the article: permalink pilcrows and buttons are not content, and
+# what Material keeps out of its index stays out. The converter marks its blocks
+# data-search-exclude (a page's source line and links, "Another version of", the
+# home page's counts), but md_in_html drops the attribute from a block's output.
+IGNORED = ".headerlink, .md-clipboard, .qa-meta, .qa-duplicates, .qa-counts, [data-search-exclude]"
 EXCLUDED_HEADING = re.compile(r"<h([1-6]) data-search-exclude[^>]*>")
 
 
