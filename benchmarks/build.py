@@ -3,7 +3,9 @@
 ``python benchmarks/build.py --times 30 --out DIR --backends material pagefind``
 writes DIR/corpus and DIR/data (benchmarks/synthetic.py), converts them into
 DIR/pages, and builds DIR/site-<backend> for each backend, printing how long
-each step took. Nothing here is committed.
+each step took, and the build's warnings: not strict, because at 30 times a
+strict build stopped after 24 minutes on a warning of the synthetic text, and
+a benchmark measures rather than gates. Nothing here is committed.
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ def main(argv=None) -> int:
     for backend in args.backends:
         project = args.out / f"project-{backend}"
         site = timed(f"mkdocs build ({backend} search)",
-                     lambda: build_site(args.out / "pages", project, search_backend=backend))
+                     lambda: build_site(args.out / "pages", project, search_backend=backend, strict=False))
         target = args.out / f"site-{backend}"
         shutil.rmtree(target, ignore_errors=True)
         site.rename(target)

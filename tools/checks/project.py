@@ -23,9 +23,11 @@ class BuildError(Exception):
     """mkdocs failed; the message ends with its output."""
 
 
-def build_site(generated: Path, project: Path, site_url: str | None = None, search_backend: str | None = None) -> Path:
+def build_site(generated: Path, project: Path, site_url: str | None = None, search_backend: str | None = None,
+               strict: bool = True) -> Path:
     """`mkdocs build --strict` of ``generated`` pages in a copy of the project (at ``site_url``, with
-    ``search_backend`` in place of the configured one); returns the site folder."""
+    ``search_backend`` in place of the configured one); returns the site folder. Not ``strict``,
+    warnings are printed instead of failing the build."""
     if project.exists():
         shutil.rmtree(project)
     project.mkdir(parents=True)
@@ -40,9 +42,11 @@ def build_site(generated: Path, project: Path, site_url: str | None = None, sear
     shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("library"))
     shutil.copytree(generated, project / "docs" / "library", ignore=shutil.ignore_patterns("report.json"))
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml")],
-                            capture_output=True, text=True, env=env, cwd=project)
+    command = [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), "-f", str(project / "mkdocs.yml")]
+    result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=project)
+    problems = "\n".join(line for line in result.stderr.splitlines() if not line.startswith("INFO"))
     if result.returncode:
-        problems = "\n".join(line for line in result.stderr.splitlines() if not line.startswith("INFO"))
         raise BuildError(f"mkdocs build failed in {project}:\n{problems[-3000:]}")
+    if problems:
+        print(problems[-3000:], file=sys.stderr)
     return project / "site"
