@@ -13,7 +13,7 @@ export PYTHONPATH := $(CURDIR)/tools
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: site convert pages serve test check search-check search-bench clean og-image
+.PHONY: site convert pages serve test check search-check search-bench bench clean og-image
 
 $(VENV)/.installed: requirements.txt constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,12 @@ check: $(VENV)/.installed
 ## search-check: measure search in a real browser: title, typo and concept queries (run `make site` first)
 search-check: $(VENV)/.installed
 	$(PY) -m checks.search site $(REPORT) --concepts tests/data/search_concepts.yml --json build/search.json
+
+## bench: build speed and size on synthetic corpora 1, 10 and 30 times the real one (BENCH_TIMES);
+## prints a table, figures in build/bench/bench.json
+BENCH_TIMES ?= 1 10 30
+bench: $(VENV)/.installed
+	$(PY) benchmarks/bench.py --times $(BENCH_TIMES) --source "$(SOURCE)" --json build/bench/bench.json
 
 ## search-bench: compare the search backends on a synthetic corpus TIMES the real one (default 30;
 ## builds the site twice, about 30 minutes at 30); figures in build/bench/search-xTIMES.json

@@ -3,9 +3,9 @@
 Copy 0 of a document is the document itself. Copy k keeps every line, marker,
 fence, table and heading level of the original and swaps about a third of its
 lowercase words for other words of the same document, by a mapping fixed per
-copy. So each copy splits into the same questions as its original, with
-different titles and answers, and its settings (topic headings, errata) are the
-original's passed through the same mapping. Words the converter's settings rely
+copy (fence lines keep their language). So each copy splits into the same
+questions as its original, with different titles and answers, and its settings
+(topic headings, errata) are the original's passed through the same mapping. Words the converter's settings rely
 on (cleanup phrases, Hinglish markers) are never swapped.
 
 ``python benchmarks/synthetic.py --times 10 --source ../shared/corpus --out DIR``
@@ -26,6 +26,7 @@ import yaml
 WORD = re.compile(r"(?<![A-Za-z0-9_])[a-z]{4,}(?![A-Za-z0-9_])")
 SETTING_WORD = re.compile(r"[A-Za-z]+")
 SWAP_SHARE = 0.35
+FENCES = ("```", "~~~")
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,9 @@ class Perturbation:
         return self.vocabulary[int.from_bytes(digest[1:], "big") % len(self.vocabulary)]
 
     def text(self, text: str) -> str:
-        return WORD.sub(lambda m: self.word(m.group()), text)
+        """Fence lines keep their language (```python): it decides highlighting and notebooks."""
+        return "".join(line if line.lstrip().startswith(FENCES) else WORD.sub(lambda m: self.word(m.group()), line)
+                       for line in text.splitlines(keepends=True))
 
 
 def vocabulary(text: str) -> tuple[str, ...]:

@@ -23,11 +23,10 @@ class BuildError(Exception):
     """mkdocs failed; the message ends with its output."""
 
 
-def build_site(generated: Path, project: Path, site_url: str | None = None, search_backend: str | None = None,
-               strict: bool = True) -> Path:
-    """`mkdocs build --strict` of ``generated`` pages in a copy of the project (at ``site_url``, with
-    ``search_backend`` in place of the configured one); returns the site folder. Not ``strict``,
-    warnings are printed instead of failing the build."""
+def project_copy(generated: Path, project: Path, site_url: str | None = None,
+                 search_backend: str | None = None) -> Path:
+    """A copy of the project with ``generated`` as its docs/library (at ``site_url``, with
+    ``search_backend`` in place of the configured one); returns its mkdocs.yml."""
     if project.exists():
         shutil.rmtree(project)
     project.mkdir(parents=True)
@@ -41,9 +40,24 @@ def build_site(generated: Path, project: Path, site_url: str | None = None, sear
     shutil.copytree(ROOT / "tools" / "hooks", project / "tools" / "hooks")
     shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("library"))
     shutil.copytree(generated, project / "docs" / "library", ignore=shutil.ignore_patterns("report.json"))
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    command = [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), "-f", str(project / "mkdocs.yml")]
-    result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=project)
+    return project / "mkdocs.yml"
+
+
+def mkdocs_command(config: Path, strict: bool = True) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), "-f", str(config)]
+
+
+MKDOCS_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+
+
+def build_site(generated: Path, project: Path, site_url: str | None = None, search_backend: str | None = None,
+               strict: bool = True) -> Path:
+    """`mkdocs build --strict` of ``generated`` pages in a copy of the project (at ``site_url``, with
+    ``search_backend`` in place of the configured one); returns the site folder. Not ``strict``,
+    warnings are printed instead of failing the build."""
+    config = project_copy(generated, project, site_url, search_backend)
+    result = subprocess.run(mkdocs_command(config, strict), capture_output=True, text=True,
+                            env={**os.environ, **MKDOCS_ENV}, cwd=project)
     problems = "\n".join(line for line in result.stderr.splitlines() if not line.startswith("INFO"))
     if result.returncode:
         raise BuildError(f"mkdocs build failed in {project}:\n{problems[-3000:]}")

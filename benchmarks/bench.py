@@ -1,0 +1,144 @@
+"""Build speed and size at N times the corpus: ``make bench``.
+
+For each size it synthesises the corpus (benchmarks/synthetic.py) and measures,
+each step in its own process so that its peak memory is its own:
+
+- the converter, end to end (MB of raw text per second);
+- the full build of the converted pages (`mkdocs build`, hooks, notebooks,
+  search index);
+- the baseline: a plain `mkdocs build` of the same pages with the same theme
+  configuration, but none of this project's hooks and no notebook plugin (the
+  generated navigation is written into its mkdocs.yml, as the hook would);
+- the site's size, the median and 95th-percentile HTML page, and the search index.
+
+``python benchmarks/bench.py --times 1 10 30 --json build/bench/bench.json``
+prints a table and writes every figure to the JSON file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "tools"))
+sys.path.insert(0, str(HERE))
+
+from checks.project import MKDOCS_ENV, ROOT, mkdocs_command, project_copy  # noqa: E402
+from search import index_size  # noqa: E402
+from synthetic import synthesise  # noqa: E402
+
+
+def measured(command: list[str], cwd: Path | None = None, env: dict | None = None) -> dict:
+    """Seconds and peak memory (MB) of one command, which must succeed. A small Python shim
+    runs it and reports the peak memory of its process tree on stderr."""
+    shim = ("import resource, subprocess, sys; code = subprocess.call(sys.argv[1:]); "
+            "print('PEAK_KB=%d' % resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); "
+            "sys.exit(code)")
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-c", shim, *command], cwd=cwd, env={**os.environ, **(env or {})},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    seconds = time.perf_counter() - start
+    if result.returncode:
+        raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr[-3000:]}")
+    peak = re.search(r"PEAK_KB=(\d+)", result.stderr)
+    return {"seconds": round(seconds, 1), "peak_mb": round(int(peak.group(1)) / 1024) if peak else None}
+
+
+def plain_config(config: Path) -> None:
+    """The baseline: the same theme, extensions and search, no hooks, no notebook plugin."""
+    settings = config.read_text(encoding="utf-8")
+    nav = yaml.safe_load((config.parent / "docs" / "library" / "nav.yml").read_text(encoding="utf-8")) or []
+    settings = re.sub(r"(?m)^hooks:\n(?:  - .*\n)+", "", settings)
+    settings = re.sub(r"(?m)^  - mkdocs-jupyter:\n(?:      .*\n)+", "", settings)
+    settings = re.sub(r"(?m)^nav:\n(?:  - .*\n)+", "", settings)
+    settings = re.sub(r"(?m)^  search_backend: .*$", "  search_backend: material", settings)
+    settings += "\n" + yaml.safe_dump({"nav": [{"Home": "index.md"}, *prefixed(nav)]}, allow_unicode=True)
+    config.write_text(settings, encoding="utf-8")
+
+
+def prefixed(nav):
+    """nav.yml names pages inside docs/library/; the hook that reads it is gone, so the paths say so."""
+    if isinstance(nav, list):
+        return [prefixed(item) for item in nav]
+    if isinstance(nav, dict):
+        return {key: prefixed(value) for key, value in nav.items()}
+    return nav if nav.startswith(("library/", "http")) else "library/" + nav
+
+
+def page_sizes(site: Path) -> dict:
+    sizes = sorted(p.stat().st_size for p in site.rglob("*.html"))
+    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    return {"html_pages": len(sizes), "site_mb": round(total / 1e6, 1),
+            "median_page_kb": round(statistics.median(sizes) / 1e3, 1),
+            "p95_page_kb": round(sizes[int(0.95 * (len(sizes) - 1))] / 1e3, 1)}
+
+
+def bench(times: int, source: Path, work: Path) -> dict:
+    out = work / f"x{times}"
+    documents = synthesise(source, ROOT / "tools" / "data", out, times)
+    raw_mb = sum(p.stat().st_size for p in documents) / 1e6
+    convert = measured([sys.executable, "-m", "converter", "--source", str(out / "corpus"),
+                        "--data", str(out / "data"), "--out", str(out / "pages")], env={"PYTHONPATH": str(ROOT / "tools")})
+    row = {"times": times, "documents": len(documents), "raw_mb": round(raw_mb, 2), "converter": convert,
+           "converter_mb_per_s": round(raw_mb / convert["seconds"], 2)}
+    for kind in ("full", "plain"):
+        config = project_copy(out / "pages", out / f"project-{kind}")
+        if kind == "plain":
+            plain_config(config)
+        row[kind] = measured(mkdocs_command(config, strict=False), cwd=config.parent, env=MKDOCS_ENV)
+        site = config.parent / "site"
+        row[f"{kind}_site"] = page_sizes(site)
+        if kind == "full":
+            row["search_index"] = index_size(site)
+        shutil.rmtree(config.parent)
+    row["overhead"] = round(row["full"]["seconds"] / row["plain"]["seconds"], 2)
+    return row
+
+
+def table(rows: list[dict]) -> str:
+    lines = ["| | " + " | ".join(f"{r['times']}×" for r in rows) + " |", "|---" * (len(rows) + 1) + "|"]
+    def line(label, values):
+        lines.append(f"| {label} | " + " | ".join(values) + " |")
+    line("raw text", [f"{r['raw_mb']} MB" for r in rows])
+    line("converter", [f"{r['converter']['seconds']} s ({r['converter_mb_per_s']} MB/s, {r['converter']['peak_mb']} MB)"
+                       for r in rows])
+    line("full build", [f"{r['full']['seconds']} s ({r['full']['peak_mb']} MB)" for r in rows])
+    line("plain mkdocs build", [f"{r['plain']['seconds']} s ({r['plain']['peak_mb']} MB)" for r in rows])
+    line("full / plain", [f"{r['overhead']}" for r in rows])
+    line("HTML pages", [str(r["full_site"]["html_pages"]) for r in rows])
+    line("site", [f"{r['full_site']['site_mb']} MB" for r in rows])
+    line("median / p95 page", [f"{r['full_site']['median_page_kb']} / {r['full_site']['p95_page_kb']} KB" for r in rows])
+    line("search index", [f"{r['search_index']['raw'] / 1e6:.2f} MB ({r['search_index']['backend']})" for r in rows])
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--times", type=int, nargs="+", default=[1, 10, 30])
+    parser.add_argument("--source", type=Path, default=ROOT.parent / "shared" / "corpus")
+    parser.add_argument("--work", type=Path, default=ROOT / "build" / "bench")
+    parser.add_argument("--json", type=Path, default=ROOT / "build" / "bench" / "bench.json")
+    args = parser.parse_args(argv)
+    rows = []
+    for times in args.times:
+        rows.append(bench(times, args.source, args.work))
+        print(f"{times}×: {json.dumps(rows[-1])}", flush=True)
+    print(table(rows))
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

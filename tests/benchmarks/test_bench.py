@@ -1,0 +1,37 @@
+"""The benchmark's baseline: the same theme configuration without this project's hooks."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from bench import page_sizes, plain_config  # noqa: E402
+
+
+def test_the_baseline_keeps_the_theme_and_drops_hooks_and_notebooks(tmp_path):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "docs" / "library").mkdir(parents=True)
+    (tmp_path / "docs" / "library" / "nav.yml").write_text(
+        yaml.safe_dump([{"Library": [{"Book": ["book/index.md", {"Q1": "book/q1.md"}]}]}]))
+    plain_config(config)
+    text = config.read_text(encoding="utf-8")
+    settings = yaml.safe_load(text.replace("!!python", "python"))
+    original = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python", "python"))
+    assert "hooks" not in settings and "mkdocs-jupyter" not in text
+    assert settings["theme"] == original["theme"] and settings["markdown_extensions"] == original["markdown_extensions"]
+    assert settings["nav"] == [{"Home": "index.md"},
+                               {"Library": [{"Book": ["library/book/index.md", {"Q1": "library/book/q1.md"}]}]}]
+    assert settings["extra"]["search_backend"] == "material"
+
+
+def test_page_sizes_give_the_median_and_95th_percentile(tmp_path):
+    for i in range(1, 21):
+        (tmp_path / f"{i}.html").write_text("x" * (i * 1000))
+    sizes = page_sizes(tmp_path)
+    assert sizes["html_pages"] == 20 and sizes["median_page_kb"] == 10.5 and sizes["p95_page_kb"] == 19.0
