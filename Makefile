@@ -57,7 +57,7 @@ bench: $(VENV)/.installed
 	$(PY) benchmarks/bench.py --times $(BENCH_TIMES) --source "$(SOURCE)" --json build/bench/bench.json
 
 ## search-bench: compare the search backends on a synthetic corpus TIMES the real one (default 30;
-## builds the site twice, about 30 minutes at 30); figures in build/bench/search-xTIMES.json
+## builds the site twice, about 50 minutes at 30); figures in build/bench/search-xTIMES.json
 TIMES ?= 30
 search-bench: $(VENV)/.installed
 	$(PY) benchmarks/build.py --times $(TIMES) --source "$(SOURCE)" --out build/bench/x$(TIMES)
