@@ -34,6 +34,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tools"))
 sys.path.insert(0, str(HERE))
 
+from build import CONVERTER_ENV, converter_command  # noqa: E402
 from checks.project import MKDOCS_ENV, ROOT, mkdocs_command, project_copy  # noqa: E402
 from search import index_size  # noqa: E402
 from synthetic import synthesise  # noqa: E402
@@ -88,8 +89,7 @@ def bench(times: int, source: Path, work: Path) -> dict:
     out = work / f"x{times}"
     documents = synthesise(source, ROOT / "tools" / "data", out, times)
     raw_mb = sum(p.stat().st_size for p in documents) / 1e6
-    convert = measured([sys.executable, "-m", "converter", "--source", str(out / "corpus"),
-                        "--data", str(out / "data"), "--out", str(out / "pages")], env={"PYTHONPATH": str(ROOT / "tools")})
+    convert = measured(converter_command(out / "corpus", out / "data", out / "pages"), env=CONVERTER_ENV)
     row = {"times": times, "documents": len(documents), "raw_mb": round(raw_mb, 2), "converter": convert,
            "converter_mb_per_s": round(raw_mb / convert["seconds"], 2)}
     for kind in ("full", "plain"):

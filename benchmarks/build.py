@@ -33,10 +33,16 @@ def timed(label: str, step):
     return result
 
 
+CONVERTER_ENV = {"PYTHONPATH": str(ROOT / "tools")}
+
+
+def converter_command(corpus: Path, data: Path, pages: Path) -> list[str]:
+    return [sys.executable, "-m", "converter", "--source", str(corpus), "--data", str(data), "--out", str(pages)]
+
+
 def convert(corpus: Path, data: Path, pages: Path) -> None:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "tools")}
-    result = subprocess.run([sys.executable, "-m", "converter", "--source", str(corpus), "--data", str(data),
-                             "--out", str(pages)], capture_output=True, text=True, env=env)
+    result = subprocess.run(converter_command(corpus, data, pages), capture_output=True, text=True,
+                            env={**os.environ, **CONVERTER_ENV})
     if result.returncode:
         raise SystemExit(f"the converter failed on {corpus}:\n{result.stderr[-3000:]}")
 

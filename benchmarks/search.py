@@ -20,20 +20,16 @@ counted at its gzipped size, which is what a host that compresses would send.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import json
 import statistics
 import sys
-import threading
-from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
-from checks.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from checks.browser import CHROMIUM, CHROMIUM_ARGS, Quiet, serving  # noqa: E402
 from checks.search import SPY, typed  # noqa: E402
 
 QUERIES = ("attention mechanism", "lora qlora", "perplexity", "positional encoding", "beam search",
@@ -70,11 +66,13 @@ def index_size(site: Path) -> dict:
             "raw_per_page": round(total["raw"] / max(pages, 1)), "gzip_per_page": round(total["gzip"] / max(pages, 1))}
 
 
-class Counting(http.server.SimpleHTTPRequestHandler):
-    """Serves the site and adds up what it sends, raw and as gzip would send it."""
+class Counting(Quiet):
+    """Serves the site and notes each file it sends; their sizes are added up afterwards,
+    so that gzipping a 33 MB index does not delay the response being timed."""
 
-    def log_message(self, *args):
-        pass
+    def __init__(self, *args, sent: list, **kwargs):
+        self.sent = sent
+        super().__init__(*args, **kwargs)
 
     def send_head(self):
         head = super().send_head()
@@ -82,40 +80,27 @@ class Counting(http.server.SimpleHTTPRequestHandler):
         if path.is_dir():
             path = path / "index.html"
         if head is not None and path.is_file():
-            relative = path.relative_to(self.directory).as_posix()
-            with self.server.lock:
-                self.server.sent.append((relative, path.stat().st_size, gzipped_size(path)))
+            self.sent.append(path)
         return head
 
 
-@contextmanager
-def counting_server(site: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Counting, directory=str(site)))
-    server.sent, server.lock = [], threading.Lock()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield server, f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-
-
-def downloaded(sent: list) -> dict:
-    search = [s for s in sent if s[0].startswith(SEARCH_FILES)]
-    return {"requests": len(sent), "raw": sum(s[1] for s in sent), "gzip": sum(s[2] for s in sent),
-            "search_requests": len(search), "search_raw": sum(s[1] for s in search),
-            "search_gzip": sum(s[2] for s in search)}
+def downloaded(site: Path, sent: list[Path]) -> dict:
+    search = [p for p in sent if p.relative_to(site).as_posix().startswith(SEARCH_FILES)]
+    every, searched = sizes(sent), sizes(search)
+    return {"requests": every["files"], "raw": every["raw"], "gzip": every["gzip"],
+            "search_requests": searched["files"], "search_raw": searched["raw"], "search_gzip": searched["gzip"]}
 
 
 def measure(browser, site: Path, page_path: str) -> dict:
-    with counting_server(site) as (server, base):
+    sent: list[Path] = []
+    with serving(site.resolve(), Counting, sent=sent) as base:
         context = browser.new_context()
         page = context.new_page()
         page.add_init_script(SPY)
         page.goto(base + page_path)
         page.click("input.md-search__input")
         cold = typed(page, QUERIES[0], timeout_ms=600_000)
-        first = downloaded(list(server.sent))
+        first = downloaded(site.resolve(), list(sent))
         warm = [typed(page, query) for query in QUERIES[1:]]
         context.close()
     return {"cold_ms": round(cold), "warm_median_ms": round(statistics.median(warm)),

@@ -5,8 +5,9 @@ fence, table and heading level of the original and swaps about a third of its
 lowercase words for other words of the same document, by a mapping fixed per
 copy (fence lines keep their language). So each copy splits into the same
 questions as its original, with different titles and answers, and its settings
-(topic headings, errata) are the original's passed through the same mapping. Words the converter's settings rely
-on (cleanup phrases, Hinglish markers) are never swapped.
+(topic headings, errata) are the original's passed through the same mapping.
+Words the converter's settings rely on (cleanup phrases, Hinglish markers) are
+never swapped.
 
 ``python benchmarks/synthetic.py --times 10 --source ../shared/corpus --out DIR``
 writes DIR/corpus and DIR/data (the settings folder for ``--data``).
@@ -98,6 +99,7 @@ def synthesise(source: Path, data: Path, out: Path, times: int) -> list[Path]:
     errata = yaml.safe_load((data / "errata.yml").read_text(encoding="utf-8")) or {"errata": []}
     protected = protected_words(data)
     new_sources, written = {}, []
+    copies = {index: [] for index in range(len(errata.get("errata") or ()))}  # each erratum's copies
     for path in sorted(p for p in source.iterdir() if p.is_file()):
         text = path.read_bytes().decode("utf-8", errors="surrogateescape")
         words = vocabulary(text)
@@ -109,15 +111,12 @@ def synthesise(source: Path, data: Path, out: Path, times: int) -> list[Path]:
             written.append(target)
             if path.name in sources:
                 new_sources[name] = source_settings(sources[path.name], copy, perturb)
-            for erratum in errata.get("errata") or ():
-                if path.name in erratum["files"] and copy:
-                    erratum.setdefault("copies", []).append(
-                        {**erratum, "find": perturb.text(erratum["find"]),
-                         "replace": perturb.text(erratum["replace"]), "files": [name]})
-    expanded = []
-    for erratum in errata.get("errata") or ():
-        copies = erratum.pop("copies", [])
-        expanded += [erratum, *copies]
+            for index, erratum in enumerate(errata.get("errata") or ()):
+                if copy and path.name in erratum["files"]:
+                    copies[index].append({**erratum, "find": perturb.text(erratum["find"]),
+                                          "replace": perturb.text(erratum["replace"]), "files": [name]})
+    expanded = [item for index, erratum in enumerate(errata.get("errata") or ())
+                for item in (erratum, *copies[index])]
     (settings_dir / "sources.yml").write_text(yaml.safe_dump({"sources": new_sources}, allow_unicode=True,
                                                              sort_keys=False), encoding="utf-8")
     (settings_dir / "errata.yml").write_text(yaml.safe_dump({"errata": expanded}, allow_unicode=True,

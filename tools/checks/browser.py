@@ -31,9 +31,9 @@ def mount(site: Path, root: Path, sub_path: str) -> None:
 
 
 @contextmanager
-def serving(root: Path) -> Iterator[str]:
-    """``root`` over HTTP on a free port; yields its address, ending in /."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
+def serving(root: Path, handler: type[Quiet] = Quiet, **options) -> Iterator[str]:
+    """``root`` over HTTP on a free port (``options`` go to each ``handler``); yields its address, ending in /."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root), **options))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"

@@ -85,8 +85,9 @@ var SUPERSEDED = new Error("superseded by a newer query");
 
 /* A word that no page contains, or only RARE pages, may be a typo: its one-edit
    form that the most pages contain replaces it (if COMMONER times as common: the
-   home page spells "atetntion" to show that typos are forgiven). While a word is being typed its beginnings are no
-   words, so the search gives up as soon as a newer query is waiting. */
+   home page spells "atetntion" to show that typos are forgiven). While a word is
+   being typed its beginnings are no words, so the search gives up as soon as a
+   newer query is waiting. */
 async function spelled(pagefind, word, stale, begun) {
   if (word.length < SHORTEST) return word;
   var own = await pages(pagefind, word);
@@ -145,11 +146,11 @@ function keep(terms, test) {
 
 /* Material shows a query word that a result does not contain as "Missing". */
 function terms(typed, searched, content) {
-  var present = new Set(words(content));
+  var present = Array.from(new Set(words(content)));
   var result = {};
   typed.forEach(function (term, i) {
     var forms = [term.toLowerCase(), (searched[i] || term).toLowerCase()];
-    result[term] = Array.from(present).some(function (word) {
+    result[term] = present.some(function (word) {
       return forms.some(function (form) { return word.indexOf(form) === 0; });
     });
   });
