@@ -43,6 +43,15 @@ def markdown() -> MarkdownIt:
     return MarkdownIt("commonmark").enable("table")
 
 
+@cache
+def block_parser() -> MarkdownIt:
+    """Blocks only, for passes that read line maps and the raw text of headings and
+    paragraphs but never their inline children: inline parsing would double the cost."""
+    md = MarkdownIt("commonmark").enable("table")
+    md.core.ruler.disable("inline")
+    return md
+
+
 def item_indent(line: str) -> int:
     match = ITEM_START.match(line)
     if not match:
@@ -64,12 +73,20 @@ def tokens_to_blocks(tokens, lines: list[str], offset: int) -> list[Block]:
         if kind.endswith("_list"):
             items = tuple(
                 ListItem(t.map[0] + offset, t.map[1] + offset, item_indent(lines[t.map[0]]))
-                for t in tokens[index + 1:]
+                for t in own_tokens(tokens, index)
                 if t.type == "list_item_open" and t.level == 1 and t.map
-                and start <= t.map[0] < end
             )
         blocks.append(Block(kind, start + offset, end + offset, level, items))
     return blocks
+
+
+def own_tokens(tokens, index: int):
+    """The tokens inside the block that ``tokens[index]`` opens, up to its closing token."""
+    level = tokens[index].level
+    for position in range(index + 1, len(tokens)):
+        if tokens[position].level == level and tokens[position].nesting == -1:
+            return
+        yield tokens[position]
 
 
 def unterminated_fence(blocks: list[Block], lines: list[str]) -> Block | None:
@@ -92,7 +109,7 @@ def parse(lines: tuple[str, ...] | list[str]) -> tuple[list[Block], list[str]]:
     An unterminated fence would swallow every later question, so the document is
     cut where the next question plausibly starts and the rest parsed on its own.
     """
-    md = markdown()
+    md = block_parser()
     lines = list(lines)
     blocks: list[Block] = []
     notes: list[str] = []

@@ -65,7 +65,7 @@ def test_title_match_beats_many_body_matches():
 
 def test_body_mentions_are_capped_so_a_long_answer_cannot_dominate():
     v = vocab(LORA)
-    many = tags.score(v.by_id()["lora"], "x", "LoRA " * 500, "book", None)
+    many = tags.score(v.by_id()["lora"], "x", "lora " * 500, "book", None)
     assert many == tags.BODY_CAP < tags.TITLE_SCORE
 
 

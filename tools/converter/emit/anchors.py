@@ -50,7 +50,7 @@ def anchored(markdown: str, reserved: frozenset[str] = frozenset()) -> str:
 
 def headings(lines: list[str]) -> list[Heading]:
     """Every heading markdown-it parses, nested ones included, in page order."""
-    tokens = blocks.markdown().parse("".join(lines))
+    tokens = blocks.block_parser().parse("".join(lines))
     spans = [(t.map, int(t.tag[1]), t.markup.startswith("#"), tokens[i + 1].content)
              for i, t in enumerate(tokens) if t.type == "heading_open" and t.map]
     found = []

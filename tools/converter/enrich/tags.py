@@ -226,17 +226,19 @@ def without_code(markdown: str) -> str:
 
 def score(tag: Tag, title: str, prose: str, source: str, chapter: str | None) -> int:
     """The evidence that a page is about ``tag``; ``prose`` is the answer without code.
+    Both texts come lower-cased: ``assign`` scores every tag on the same page, and
+    lower-casing the prose once per tag was most of the converter's tagging time.
 
     TITLE_SCORE when the title matches (however often); BODY_SCORE per keyword
     occurrence in the answer, at most BODY_CAP; DEFAULT_SCORE when the page's
     source or chapter is a default of the tag.
     """
     total = 0
-    if tag.title_pattern is not None and tag.title_pattern.search(title.lower()):
+    if tag.title_pattern is not None and tag.title_pattern.search(title):
         total += TITLE_SCORE
     if tag.body_pattern is not None:
         hits = 0
-        for _ in tag.body_pattern.finditer(prose.lower()):
+        for _ in tag.body_pattern.finditer(prose):
             hits += BODY_SCORE
             if hits >= BODY_CAP:
                 break
@@ -257,7 +259,7 @@ def assign(title: str, body: str, source: str, chapter: str | None, language: st
     or the vocabulary's fallback when nothing matched at all: a reader
     should always find a page under some topic.
     """
-    prose = without_code(body)
+    prose, title = without_code(body).lower(), title.lower()
     language = (language or "").casefold()
     languages = [t.id for t in vocabulary.tags if t.language and t.language == language]
     ranked = sorted((-score(t, title, prose, source, chapter), position, t.id)
