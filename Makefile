@@ -8,6 +8,7 @@ OUT ?= build/converted
 GENERATED := docs/library
 REPORT := build/report.json
 REGISTRY ?= tools/data/registry.yml
+CACHE := build/cache/converter
 SITE_URL := $(shell sed -n 's/^site_url: *//p' mkdocs.yml)
 export PYTHONPATH := $(CURDIR)/tools
 export NO_MKDOCS_2_WARNING := 1
@@ -27,7 +28,7 @@ site: pages
 ## pages: convert SOURCE into the git-ignored docs/library (report in build/report.json);
 ## updates the committed registry of permanent numbers, REGISTRY
 pages: $(VENV)/.installed
-	$(PY) -m converter --source "$(SOURCE)" --out $(GENERATED) --report $(REPORT) --site-url "$(SITE_URL)" --registry "$(REGISTRY)"
+	$(PY) -m converter --source "$(SOURCE)" --out $(GENERATED) --report $(REPORT) --site-url "$(SITE_URL)" --registry "$(REGISTRY)" --cache $(CACHE)
 
 ## convert: convert SOURCE into OUT, with OUT/report.json
 convert: $(VENV)/.installed
@@ -35,7 +36,7 @@ convert: $(VENV)/.installed
 
 ## serve: convert, then serve the site on http://127.0.0.1:8000 with live reload
 serve: pages
-	$(PY) -m converter --source "$(SOURCE)" --out $(GENERATED) --report $(REPORT) --site-url "$(SITE_URL)" --registry "$(REGISTRY)" --watch & \
+	$(PY) -m converter --source "$(SOURCE)" --out $(GENERATED) --report $(REPORT) --site-url "$(SITE_URL)" --registry "$(REGISTRY)" --cache $(CACHE) --watch & \
 	  trap "kill $$!" EXIT; $(PY) -m mkdocs serve
 
 ## test: the whole test suite (unit, corpus integration, site build)

@@ -8,20 +8,24 @@ Exit status: 0 when pages were written, 1 when no document could be converted,
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 import traceback
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
+from itertools import repeat
 from pathlib import Path
 
 from . import emit, sources
+from .cache import DocumentCache, environment_digest, key
 from .identity import registry as registry_file
 from .identity.assign import identify
 from .identity.rules import IdentityRules
 from .links import cross_link
 from .links.glossary import resolved
-from .model import Document
+from .model import Document, Source
 from .pipeline import convert_bytes, distinct_sources
 
 
@@ -37,6 +41,11 @@ def arguments(argv):
                              "the numbers glossary.yml refers to, is read and left unchanged")
     parser.add_argument("--site-url", default="", help="the site's public URL, for links back from notebooks")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    parser.add_argument("--cache", type=Path,
+                        help="folder keeping each document's converted form by content: a rebuild converts "
+                             "only documents (or settings) that changed (`make pages` uses build/cache)")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                        help="processes converting documents side by side (default: one per CPU)")
     parser.add_argument("--watch", action="store_true",
                         help="after converting, convert again whenever a document or setting changes")
     return parser.parse_args(argv)
@@ -60,19 +69,80 @@ def watch(args) -> int:
             convert(args)
 
 
-def convert_one(path: Path, settings, debug: bool) -> Document:
-    source = sources.source_for(path.name, settings)
-    try:
-        return convert_bytes(path.read_bytes(), source, settings)[0]
-    except OSError as err:
-        problem = f"cannot read: {err.strerror or err}"
-    except Exception as err:  # a converter bug must not cost the other documents
-        if debug:
-            traceback.print_exc()
-        problem = f"internal error ({type(err).__name__}: {err}); please report it with this file"
+def failed(source: Source, problem: str) -> Document:
     document = Document(source=source, pattern=None, failed=True)
     document.warnings.append(problem)
     return document
+
+
+def convert_one(source: Source, data: bytes, settings, debug: bool) -> Document:
+    try:
+        return convert_bytes(data, source, settings)[0]
+    except Exception as err:  # a converter bug must not cost the other documents
+        if debug:
+            traceback.print_exc()
+        return failed(source, f"internal error ({type(err).__name__}: {err}); please report it with this file")
+
+
+def convert_chunk(jobs: list[tuple[Source, bytes]], settings, debug: bool) -> list[Document]:
+    return [convert_one(source, data, settings, debug) for source, data in jobs]
+
+
+def chunks(sizes: list[int], count: int) -> list[list[int]]:
+    """Indexes in ``count`` groups of about equal total size, largest first into the lightest
+    group, so one big document does not keep a process busy while the others wait."""
+    groups: list[list[int]] = [[] for _ in range(max(1, min(count, len(sizes))))]
+    loads = [0] * len(groups)
+    for index in sorted(range(len(sizes)), key=lambda i: (-sizes[i], i)):
+        lightest = loads.index(min(loads))
+        groups[lightest].append(index)
+        loads[lightest] += sizes[index]
+    return groups
+
+
+def convert_all(jobs: list[tuple[Source, bytes]], settings, debug: bool, workers: int) -> list[Document]:
+    """The documents converted in order, across ``workers`` processes when there are several:
+    the per-document stages are pure, and they are most of the converter's time."""
+    if workers < 2 or len(jobs) < 2:
+        return convert_chunk(jobs, settings, debug)
+    groups = chunks([len(data) for _, data in jobs], workers * 2)
+    results: list[Document | None] = [None] * len(jobs)
+    with ProcessPoolExecutor(workers) as pool:
+        for group, documents in zip(groups, pool.map(convert_chunk, [[jobs[i] for i in g] for g in groups],
+                                                     repeat(settings), repeat(debug))):
+            for index, document in zip(group, documents):
+                results[index] = document
+    return results
+
+
+def converted_documents(paths: list[Path], settings, args) -> list[Document]:
+    """Each document from the cache when its bytes, settings and the converter are unchanged,
+    else converted."""
+    cache = DocumentCache(args.cache) if args.cache else None
+    environment = environment_digest(args.data) if cache else ""
+    results: list[Document | None] = [None] * len(paths)
+    todo: list[tuple[int, str, Source, bytes]] = []
+    for index, path in enumerate(paths):
+        source = sources.source_for(path.name, settings)
+        try:
+            data = path.read_bytes()
+        except OSError as err:
+            results[index] = failed(source, f"cannot read: {err.strerror or err}")
+            continue
+        name = key(data, source, environment) if cache else ""
+        results[index] = cache.get(name) if cache else None
+        if results[index] is None:
+            todo.append((index, name, source, data))
+    documents = convert_all([(source, data) for _, _, source, data in todo], settings, args.debug, args.jobs)
+    for (index, name, _, _), document in zip(todo, documents):
+        results[index] = document
+        if cache and not document.failed:
+            cache.put(name, document)
+    if cache:
+        cache.prune()
+    if cache and len(todo) < len(paths):
+        print(f"{len(paths) - len(todo)} documents unchanged (cached), {len(todo)} converted")
+    return results
 
 
 def summary(document: Document) -> list[str]:
@@ -129,7 +199,7 @@ def convert(args) -> int:
     except (OSError, UnicodeDecodeError, ValueError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
-    documents = [convert_one(path, settings, args.debug) for path in paths]
+    documents = converted_documents(paths, settings, args)
     distinct_sources(documents)
     identities = identify(documents, old, settings.identity or IdentityRules())
     if settings.glossary is not None:
