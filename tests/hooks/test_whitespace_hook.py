@@ -1,0 +1,26 @@
+"""The whitespace hook: blank runs between tags collapse, whitespace that renders as written stays."""
+
+from __future__ import annotations
+
+from hooks.whitespace import compacted
+
+
+def test_indentation_and_blank_lines_become_one_line_break():
+    html = '<ul>\n    \n\n      <li>\n        <a href="x">\n          Home\n        </a>\n      </li>\n  </ul>\n'
+    assert compacted(html) == '<ul>\n<li>\n<a href="x">\nHome\n</a>\n</li>\n</ul>\n'
+
+
+def test_whitespace_within_a_line_is_left_alone():
+    assert compacted("<p>two  spaces\tand a tab</p>") == "<p>two  spaces\tand a tab</p>"
+
+
+def test_code_keyboard_keys_scripts_and_text_areas_keep_their_whitespace():
+    kept = ('<pre><code>def f():\n\n    return 1\n</code></pre>', '<code>a\n   b</code>',
+            '<kbd>Ctrl\n  C</kbd>', '<textarea>\n  x\n</textarea>', '<script>\n  var a = "\\n  ";\n</script>',
+            '<STYLE>\n  p { }\n</STYLE>')
+    for element in kept:
+        assert compacted(f"<div>\n   {element}\n   </div>") == f"<div>\n{element}\n</div>"
+
+
+def test_an_element_that_never_closes_does_not_protect_the_rest():
+    assert compacted("<pre>\n  x\n<p>\n   y</p>") == "<pre>\nx\n<p>\ny</p>"
