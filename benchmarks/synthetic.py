@@ -95,7 +95,8 @@ def synthesise(source: Path, data: Path, out: Path, times: int) -> list[Path]:
         shutil.rmtree(folder, ignore_errors=True)
     corpus.mkdir(parents=True)
     shutil.copytree(data, settings_dir)
-    sources = yaml.safe_load((data / "sources.yml").read_text(encoding="utf-8"))["sources"]
+    sources_file = yaml.safe_load((data / "sources.yml").read_text(encoding="utf-8"))
+    sources = sources_file["sources"]
     errata = yaml.safe_load((data / "errata.yml").read_text(encoding="utf-8")) or {"errata": []}
     protected = protected_words(data)
     new_sources, written = {}, []
@@ -117,7 +118,7 @@ def synthesise(source: Path, data: Path, out: Path, times: int) -> list[Path]:
                                           "replace": perturb.text(erratum["replace"]), "files": [name]})
     expanded = [item for index, erratum in enumerate(errata.get("errata") or ())
                 for item in (erratum, *copies[index])]
-    (settings_dir / "sources.yml").write_text(yaml.safe_dump({"sources": new_sources}, allow_unicode=True,
+    (settings_dir / "sources.yml").write_text(yaml.safe_dump({**sources_file, "sources": new_sources}, allow_unicode=True,
                                                              sort_keys=False), encoding="utf-8")
     (settings_dir / "errata.yml").write_text(yaml.safe_dump({"errata": expanded}, allow_unicode=True,
                                                             sort_keys=False), encoding="utf-8")

@@ -30,8 +30,9 @@ Because dot products grow with dimension.
 
 def settings(folder: Path) -> Path:
     folder.mkdir()
-    (folder / "sources.yml").write_text(yaml.safe_dump({"sources": {"doc.md": {
-        "title": "Doc", "slug": "doc", "pattern": "topics", "topics": [{"heading": "Question 2: Why does attention need scaling?"}]}}}))
+    (folder / "sources.yml").write_text(yaml.safe_dump({"library": {"shelves": ["Notes"]}, "sources": {"doc.md": {
+        "title": "Doc", "slug": "doc", "pattern": "topics", "shelf": "Notes",
+        "topics": [{"heading": "Question 2: Why does attention need scaling?"}]}}}))
     (folder / "errata.yml").write_text(yaml.safe_dump({"errata": [
         {"find": "dot products grow", "replace": "dot products grow", "files": ["doc.md"]}]}))
     (folder / "cleanup.yml").write_text("label_headings: [answer]\n")
@@ -68,8 +69,10 @@ def test_each_copy_gets_its_own_source_and_its_settings_follow_its_words(tmp_pat
     source.mkdir()
     (source / "doc.md").write_text(DOCUMENT)
     synthesise(source, data, tmp_path / "out", 3)
-    sources = yaml.safe_load((tmp_path / "out" / "data" / "sources.yml").read_text())["sources"]
+    written = yaml.safe_load((tmp_path / "out" / "data" / "sources.yml").read_text())
+    sources = written["sources"]
     assert sorted(sources) == ["doc-copy01.md", "doc-copy02.md", "doc.md"]
+    assert written["library"] == {"shelves": ["Notes"]} and sources["doc-copy02.md"]["shelf"] == "Notes"
     assert sources["doc-copy02.md"]["slug"] == "doc-copy02"
     for name, settings_of in sources.items():
         text = (tmp_path / "out" / "corpus" / name).read_text()

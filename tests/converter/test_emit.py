@@ -7,7 +7,7 @@ from converter import emit
 from converter.emit.indexes import tag_usage
 from converter.emit.site import counts, navigation
 from converter.enrich.tags import Group, Tag, Vocabulary
-from converter.model import Attribution, Document, Drop, Entry, Source, Summary
+from converter.model import Attribution, Document, Drop, Entry, Library, Source, Summary
 
 VOCABULARY = Vocabulary(groups=(Group("core", "Core"),), tags=(
     Tag("basics", "Basics", "core", "The basics.", keywords=("thing",)),
@@ -147,6 +147,27 @@ def test_navigation_goes_topics_then_sources_by_chapter():
         {"Topics": ["library/topics/index.md", {"Core": [{"Basics": "library/topics/basics.md"}]}]},
         {"Library": [{"A Book": ["library/book/index.md", {"Basics": [{"What is X?": "library/book/what-is-x.md"}]}]}]},
     ]
+
+
+def shelf_document(title: str, shelf: str) -> Document:
+    slug = title.lower()
+    document = Document(source=Source(file=f"{slug}.md", slug=slug, title=title, shelf=shelf), pattern="q_number")
+    document.entries.append(Entry("question", "Q?", "Q?", "A.", 1, 2, 1, "Q1.", None, "q", f"{slug}/q.md"))
+    return document
+
+
+def test_a_library_longer_than_flat_up_to_is_listed_by_shelf_in_shelf_order():
+    documents = [shelf_document("N1", "Notes"), shelf_document("B1", "Books"), shelf_document("X", ""),
+                 shelf_document("N2", "Notes")]
+    library = Library(shelves=("Books", "Notes", "Empty"), flat_up_to=3)
+    nav = yaml.safe_load(navigation(documents, None, tag_usage(documents), "library", shelving=library))
+    shelves = nav[0]["Library"]
+    assert [next(iter(shelf)) for shelf in shelves] == ["Books", "Notes", "Other sources"]
+    assert [next(iter(s)) for s in shelves[1]["Notes"]] == ["N1", "N2"]
+    assert shelves[0]["Books"] == [{"B1": ["library/b1/index.md", {"Q?": "library/b1/q.md"}]}]
+    flat = yaml.safe_load(navigation(documents, None, tag_usage(documents), "library",
+                                     shelving=Library(shelves=("Books", "Notes"), flat_up_to=4)))
+    assert [next(iter(s)) for s in flat[0]["Library"]] == ["N1", "B1", "X", "N2"]
 
 
 def test_home_counts():

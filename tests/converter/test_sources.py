@@ -40,3 +40,23 @@ def test_titles_and_topics_are_parsed(tmp_path):
     source = sources.load(tmp_path).sources[0]
     assert source.titles == ((3, "Three"),)
     assert [(t.heading, t.title) for t in source.topics] == [("Intro", None), ("Vectors", "All about vectors")]
+
+
+def test_shelves_are_parsed_and_every_shipped_source_has_one(tmp_path):
+    write(tmp_path, "library: {flat_up_to: 2, shelves: [Books, Notes]}\nsources:\n  a.md: {title: A, shelf: Notes}\n")
+    settings = sources.load(tmp_path)
+    assert settings.library.shelves == ("Books", "Notes") and settings.library.flat_up_to == 2
+    assert settings.sources[0].shelf == "Notes"
+    assert all(s.shelf in sources.load().library.shelves for s in sources.load().sources)
+
+
+@pytest.mark.parametrize("library, source, message", [
+    ("{shelves: [Books]}", "{title: A, shelf: Novels}", r"sources.a.md.shelf: 'Novels' is not one of"),
+    ("{shelves: Books}", "{title: A}", r"library.shelves: must be a list"),
+    ("{flat_up_to: many}", "{title: A}", r"library.flat_up_to: must be a whole number"),
+    ("[Books]", "{title: A}", r"library: must be a mapping"),
+])
+def test_a_bad_library_setting_is_a_clear_error(tmp_path, library, source, message):
+    write(tmp_path, f"library: {library}\nsources:\n  a.md: {source}\n")
+    with pytest.raises(sources.SettingsError, match=message):
+        sources.load(tmp_path)

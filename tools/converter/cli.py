@@ -215,7 +215,8 @@ def convert(args) -> int:
         print("error: no document could be converted; previous output left as it was", file=sys.stderr)
         return 1
     site_url = args.site_url.rstrip("/") + "/" if args.site_url else ""
-    emit.write_tree(args.out, emit.files_for(documents, settings.vocabulary, site_url, settings.glossary, identities),
+    emit.write_tree(args.out, emit.files_for(documents, settings.vocabulary, site_url, settings.glossary, identities,
+                                             settings.library),
                     emit.report(documents), args.report)
     if args.registry is not None:
         write_registry(args.registry, registry_file.dump(identities.registry), identities)

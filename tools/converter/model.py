@@ -45,6 +45,17 @@ class Source:
     titles: tuple[tuple[int, str], ...] = ()  # (original number, title) overrides
     configured: bool = True
     note: str = ""  # where the text comes from, shown on the source's index page
+    shelf: str = ""  # the group it is listed under in a library too long to list flat
+
+
+@dataclass(frozen=True)
+class Library:
+    """How the navigation lists the sources: flat while there are at most ``flat_up_to``,
+    else by shelf, in ``shelves`` order, with unshelved sources last under ``other``."""
+
+    shelves: tuple[str, ...] = ()
+    flat_up_to: int = 12
+    other: str = "Other sources"
 
 
 @dataclass(frozen=True)
@@ -93,6 +104,7 @@ class Settings:
     links: LinkRules | None = None  # from links.yml; None: no related questions or duplicate groups
     glossary: Glossary | None = None  # from glossary.yml; None: no term links
     identity: IdentityRules | None = None  # from identity.yml; None: the defaults, no stop words
+    library: Library = Library()  # from sources.yml
 
 
 @dataclass(frozen=True)

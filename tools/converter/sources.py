@@ -14,7 +14,7 @@ from .enrich import tags as tags_stage
 from .links import glossary as glossary_stage
 from .links import rules as links_stage
 from .identity import rules as identity_stage
-from .model import Attribution, DropRule, Erratum, Settings, Source, Style, TopicHint
+from .model import Attribution, DropRule, Erratum, Library, Settings, Source, Style, TopicHint
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown")
@@ -51,7 +51,26 @@ def parse_source(file: str, raw: dict, where: str) -> Source:
         topics=topics,
         titles=tuple(sorted((int(k), str(v)) for k, v in (raw.get("titles") or {}).items())),
         note=str(raw.get("note") or ""),
+        shelf=str(raw.get("shelf") or ""),
     )
+
+
+def library_of(raw, sources: tuple[Source, ...], where: str) -> Library:
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        raise SettingsError(f"{where}: library: must be a mapping (shelves, flat_up_to)")
+    shelves = raw.get("shelves") or []
+    if not isinstance(shelves, list) or not all(isinstance(s, str) and s.strip() for s in shelves):
+        raise SettingsError(f"{where}: library.shelves: must be a list of shelf names")
+    flat = raw.get("flat_up_to", Library.flat_up_to)
+    if not isinstance(flat, int) or isinstance(flat, bool) or flat < 0:
+        raise SettingsError(f"{where}: library.flat_up_to: must be a whole number of sources")
+    for source in sources:
+        if source.shelf and source.shelf not in shelves:
+            raise SettingsError(f"{where}: sources.{source.file}.shelf: {source.shelf!r} is not one of "
+                                f"library.shelves ({', '.join(shelves) or 'none'})")
+    return Library(tuple(shelves), flat, str(raw.get("other") or Library.other))
 
 
 def read_yaml(path: Path, required: bool = True) -> dict:
@@ -137,6 +156,7 @@ def load(data_dir: Path = DATA) -> Settings:
         links=link_rules,
         glossary=glossary,
         identity=identity_rules,
+        library=library_of(sources.get("library"), parsed, str(sources_file)),
     )
 
 

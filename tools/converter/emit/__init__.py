@@ -9,7 +9,7 @@ from ..enrich.language import unmark
 from ..enrich.tags import Vocabulary
 from ..identity.assign import Identities
 from ..links.glossary import Glossary, abbreviations, search_glossary
-from ..model import Document
+from ..model import Document, Library
 from ..notebooks import notebook
 from .crosslinks import glossary_page
 from .indexes import render_index, tag_pages, tag_usage
@@ -27,7 +27,8 @@ __all__ = ["files_for", "render_index", "render_page", "report", "write_tree"]
 
 
 def files_for(results: list[Document], vocabulary: Vocabulary | None = None, site_url: str = "",
-              glossary: Glossary | None = None, identities: Identities | None = None) -> dict[str, str]:
+              glossary: Glossary | None = None, identities: Identities | None = None,
+              library: Library = Library()) -> dict[str, str]:
     """Every generated file by its path in the tree. Without ``identities`` (no registry)
     there are no short links or redirects."""
     files = {}
@@ -52,7 +53,8 @@ def files_for(results: list[Document], vocabulary: Vocabulary | None = None, sit
         files.update(permalink_files(identities, pages, site_url))
     files["home/abbreviations.md"] = abbreviations(glossary) if glossary is not None else ""
     files[SEARCH_GLOSSARY] = json.dumps(search_glossary(glossary), ensure_ascii=False, sort_keys=True, indent=0) + "\n"
-    files["nav.yml"] = navigation(documents, vocabulary, by_tag, ROOT, glossary=GLOSSARY if glossary else None)
+    files["nav.yml"] = navigation(documents, vocabulary, by_tag, ROOT, glossary=GLOSSARY if glossary else None,
+                                  shelving=library)
     files["home/counts.md"] = counts(documents, by_tag)
     files["home/sources.md"] = source_list(documents, ROOT)
     return files
