@@ -3,7 +3,8 @@
 For each size it synthesises the corpus (benchmarks/synthetic.py) and measures,
 each step in its own process so that its peak memory is its own:
 
-- the converter, end to end (MB of raw text per second);
+- the converter, end to end (MB of raw text per second), then again with its
+  cache after one document was edited;
 - the full build of the converted pages (`mkdocs build`, hooks, notebooks,
   search index);
 - the baseline: a plain `mkdocs build` of the same pages with the same theme
@@ -89,9 +90,14 @@ def bench(times: int, source: Path, work: Path) -> dict:
     out = work / f"x{times}"
     documents = synthesise(source, ROOT / "tools" / "data", out, times)
     raw_mb = sum(p.stat().st_size for p in documents) / 1e6
-    convert = measured(converter_command(out / "corpus", out / "data", out / "pages"), env=CONVERTER_ENV)
+    command = converter_command(out / "corpus", out / "data", out / "pages", cache=out / "cache")
+    shutil.rmtree(out / "cache", ignore_errors=True)
+    convert = measured(command, env=CONVERTER_ENV)
+    with open(documents[0], "a", encoding="utf-8") as edited:  # what a maintainer does between two builds
+        edited.write("\nOne more sentence, added between two builds.\n")
     row = {"times": times, "documents": len(documents), "raw_mb": round(raw_mb, 2), "converter": convert,
-           "converter_mb_per_s": round(raw_mb / convert["seconds"], 2)}
+           "converter_mb_per_s": round(raw_mb / convert["seconds"], 2),
+           "converter_after_one_edit": measured(command, env=CONVERTER_ENV)}
     for kind in ("full", "plain"):
         config = project_copy(out / "pages", out / f"project-{kind}")
         if kind == "plain":
@@ -113,6 +119,7 @@ def table(rows: list[dict]) -> str:
     line("raw text", [f"{r['raw_mb']} MB" for r in rows])
     line("converter", [f"{r['converter']['seconds']} s ({r['converter_mb_per_s']} MB/s, {r['converter']['peak_mb']} MB)"
                        for r in rows])
+    line("converter after editing one document", [f"{r['converter_after_one_edit']['seconds']} s" for r in rows])
     line("full build", [f"{r['full']['seconds']} s ({r['full']['peak_mb']} MB)" for r in rows])
     line("plain mkdocs build", [f"{r['plain']['seconds']} s ({r['plain']['peak_mb']} MB)" for r in rows])
     line("full / plain", [f"{r['overhead']}" for r in rows])

@@ -36,8 +36,9 @@ def timed(label: str, step):
 CONVERTER_ENV = {"PYTHONPATH": str(ROOT / "tools")}
 
 
-def converter_command(corpus: Path, data: Path, pages: Path) -> list[str]:
-    return [sys.executable, "-m", "converter", "--source", str(corpus), "--data", str(data), "--out", str(pages)]
+def converter_command(corpus: Path, data: Path, pages: Path, cache: Path | None = None) -> list[str]:
+    return [sys.executable, "-m", "converter", "--source", str(corpus), "--data", str(data), "--out", str(pages),
+            *(["--cache", str(cache)] if cache else [])]
 
 
 def convert(corpus: Path, data: Path, pages: Path) -> None:
