@@ -208,6 +208,15 @@ class TermLink:
 
 
 @dataclass(frozen=True)
+class Mention:
+    """A glossary term's first mention on a page, before it is known whether it can be linked."""
+
+    offset: int  # in the entry's body
+    length: int
+    term: str
+
+
+@dataclass(frozen=True)
 class Backlink:
     """A page that links to this one, and through what."""
 
@@ -239,6 +248,9 @@ class Entry:
     terms: tuple[TermLink, ...] = ()  # in body order
     linked_from: tuple[Backlink, ...] = ()
     qid: int | None = None  # permanent number from the registry: the short link /q/<qid>/
+    # Found per document by links.page_features, so the steps across documents only compare them:
+    words: tuple[tuple[str, ...], tuple[str, ...]] | None = None  # title's and answer's words
+    mentions: tuple[Mention, ...] | None = None  # first mention of each glossary term
 
 
 @dataclass

@@ -11,6 +11,7 @@ from . import blocks as blocks_stage
 from .clean import clean
 from .dedupe import dedupe
 from .enrich import enrich_document
+from .links import page_features
 from .model import Document, Settings, Source
 from .normalise import normalise_document
 from .read import ReadError, decode
@@ -41,6 +42,7 @@ def convert_bytes(data: bytes, source: Source, settings: Settings) -> tuple[Docu
     dedupe(document, text.lines)
     normalise_document(document, settings.style)
     enrich_document(document, settings)
+    page_features(document, settings)
     if not document.entries:
         document.warnings.append("nothing left to convert: no page could be made")
         document.failed = True

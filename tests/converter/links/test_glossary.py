@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from converter.links.glossary import (Glossary, Term, abbreviations, expansions, glossary_of, linked, mentions,
+from converter.links.glossary import (Glossary, Term, abbreviations, expansions, first_mentions, glossary_of,
+                                      linkable, linked, mentions,
                                       resolved, search_glossary)
 
 PAGES = {1: "book/what-is-rag.md", 2: "book/attention.md", 3: "book/self-attention.md", 4: "book/multi-head.md",
@@ -129,3 +130,16 @@ def test_each_way_of_writing_a_term_leads_search_to_its_defining_page():
         "rag": "book/what-is-rag/", "rags": "book/what-is-rag/", "retrieval-augmented generation": "book/what-is-rag/",
         "perplexity": "llms/perplexity/"}
     assert search_glossary(None) == {"expansions": {}, "defines": {}}
+
+
+def test_mentions_are_found_before_paths_are_known_and_linked_once_they_are():
+    """The per-document half finds every term's first mention, its own page's term too; the
+    half across documents links those whose page is another one that exists."""
+    body = "RAG uses attention and embeddings."
+    unresolved = glossary_of({"terms": [{"term": t.term, "page": t.page, "aliases": list(t.aliases)}
+                                        for t in GLOSSARY.terms]})
+    found_early = first_mentions(body, unresolved)
+    assert [m.term for m in found_early] == ["RAG", "attention", "embedding"]
+    assert linkable(found_early, GLOSSARY, "book/attention.md", KNOWN - {"notes/embeddings.md"}) == \
+        mentions(body, GLOSSARY, "book/attention.md", KNOWN - {"notes/embeddings.md"})
+    assert [link.term for link in linkable(found_early, GLOSSARY, "book/attention.md", KNOWN)] == ["RAG", "embedding"]

@@ -14,18 +14,36 @@ from ..enrich.language import HINGLISH, unmark
 from ..model import Backlink, Document, Entry, Settings
 from . import duplicates, glossary, related, similarity
 
-__all__ = ["cross_link", "pages_of"]
+__all__ = ["cross_link", "page_features", "pages_of"]
 
 
-def pages_of(entries: list[Entry]) -> list[related.Page]:
+def page_features(document: Document, settings: Settings) -> None:
+    """What cross-linking reads of each page alone (its words, its first glossary mentions),
+    found with the per-document stages: they run in parallel and are cached, so the steps
+    across documents only compare."""
+    for entry in document.entries:
+        if settings.links is not None:
+            entry.words = words_of(entry.title, entry.body, settings.links.stop_words)
+        if settings.glossary is not None:
+            entry.mentions = glossary.first_mentions(entry.body, settings.glossary)
+
+
+def words_of(title: str, body: str, stop_words: frozenset[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return (tuple(similarity.tokens(title, stop_words)),
+            tuple(similarity.tokens(similarity.prose(unmark(body)), stop_words)))
+
+
+def pages_of(entries: list[Entry], stop_words: frozenset[str] = frozenset()) -> list[related.Page]:
     return [related.Page(e.path, e.title, similarity.prose(unmark(e.body)),
-                         tuple(t for t in e.tags if t != HINGLISH)) for e in entries]
+                         tuple(t for t in e.tags if t != HINGLISH),
+                         e.words if e.words is not None else words_of(e.title, e.body, stop_words))
+            for e in entries]
 
 
 def cross_link(documents: list[Document], settings: Settings) -> None:
     entries = [e for d in documents if not d.failed for e in d.entries]
     if settings.links is not None and entries:
-        pages = pages_of(entries)
+        pages = pages_of(entries, settings.links.stop_words)
         vectors = related.vectors(pages, settings.links)
         groups = duplicates.groups(pages, vectors, settings.links)
         exclude = {path: frozenset(g.members) for path, g in groups.items()}
@@ -36,7 +54,9 @@ def cross_link(documents: list[Document], settings: Settings) -> None:
     if settings.glossary is not None:
         known = {e.path for e in entries}
         for entry in entries:
-            entry.terms = glossary.mentions(entry.body, settings.glossary, entry.path, known)
+            found = entry.mentions if entry.mentions is not None else \
+                glossary.first_mentions(entry.body, settings.glossary)
+            entry.terms = glossary.linkable(found, settings.glossary, entry.path, known)
     for entry, backlinks in zip(entries, backlinks_of(entries)):
         entry.linked_from = backlinks
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..enrich.language import units
-from ..model import TermLink
+from ..model import Mention, TermLink
 
 NOT_PROSE = re.compile(
     r"(`+)[^`]*?\1"  # code spans
@@ -105,6 +105,12 @@ def resolved(glossary: Glossary, paths: dict[int, str]) -> tuple[Glossary, list[
 def mentions(body: str, glossary: Glossary, path: str, known: set[str]) -> tuple[TermLink, ...]:
     """The first mention of each term in running text; none for the page's own terms, nor for
     terms whose page is not in ``known`` (it may have been renamed: see the converter's warnings)."""
+    return linkable(first_mentions(body, glossary), glossary, path, known)
+
+
+def first_mentions(body: str, glossary: Glossary) -> tuple[Mention, ...]:
+    """The first mention of each term in running text, in body order, wherever the term points:
+    this half needs only the page, so it runs with the per-document stages."""
     pattern = glossary.pattern
     if pattern is None:
         return ()
@@ -112,7 +118,7 @@ def mentions(body: str, glossary: Glossary, path: str, known: set[str]) -> tuple
     starts = [0]
     for line in lines:
         starts.append(starts[-1] + len(line) + 1)
-    found: dict[str, TermLink] = {}
+    found: dict[str, Mention] = {}
     for unit in units(body):
         if unit.kind != "paragraph":
             continue
@@ -120,11 +126,17 @@ def mentions(body: str, glossary: Glossary, path: str, known: set[str]) -> tuple
         text = "\n".join(lines[unit.start:unit.end])
         masked = NOT_PROSE.sub(lambda m: " " * len(m.group()), text)
         for match in pattern.finditer(masked):
-            term = glossary.term_of(match.group())
-            if term.term in found or term.path == path or term.path not in known:
-                continue
-            found[term.term] = TermLink(offset + match.start(), match.end() - match.start(), term.term, term.path)
-    return tuple(sorted(found.values(), key=lambda link: link.offset))
+            term = glossary.term_of(match.group()).term
+            if term not in found:
+                found[term] = Mention(offset + match.start(), match.end() - match.start(), term)
+    return tuple(sorted(found.values(), key=lambda mention: mention.offset))
+
+
+def linkable(found: tuple[Mention, ...], glossary: Glossary, path: str, known: set[str]) -> tuple[TermLink, ...]:
+    """The mentions whose term points to another page that exists."""
+    targets = {t.term: t.path for t in glossary.terms}
+    return tuple(TermLink(m.offset, m.length, m.term, targets[m.term]) for m in found
+                 if targets[m.term] != path and targets[m.term] in known)
 
 
 TERM_CLASS = "qa-term"  # marks glossary links in the HTML, for styling and for the tests

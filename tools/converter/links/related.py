@@ -30,6 +30,7 @@ class Page:
     title: str
     text: str  # the answer's prose (no code, marks or URLs)
     tags: tuple[str, ...]  # topic tags, the language tag left out
+    words: tuple[tuple[str, ...], tuple[str, ...]] | None = None  # title's and text's tokens, if known
 
 
 @dataclass(frozen=True)
@@ -40,8 +41,11 @@ class Vectors:
 
 
 def vectors(pages: Sequence[Page], rules: LinkRules) -> Vectors:
-    titles = [similarity.tokens(p.title, rules.stop_words) for p in pages]
-    texts = [t + similarity.tokens(p.text, rules.stop_words) for t, p in zip(titles, pages)]
+    words = [p.words if p.words is not None else
+             (similarity.tokens(p.title, rules.stop_words), similarity.tokens(p.text, rules.stop_words))
+             for p in pages]
+    titles = [list(title) for title, _ in words]
+    texts = [[*title, *text] for title, text in words]
     text, vocabulary, idf = similarity.tfidf(texts)
     title, _, _ = similarity.tfidf(titles, vocabulary, idf)
     tag_ids = {tag: i for i, tag in enumerate(sorted({t for p in pages for t in p.tags}))}
