@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -35,3 +36,11 @@ def test_page_sizes_give_the_median_and_95th_percentile(tmp_path):
         (tmp_path / f"{i}.html").write_text("x" * (i * 1000))
     sizes = page_sizes(tmp_path)
     assert sizes["html_pages"] == 20 and sizes["median_page_kb"] == 10.5 and sizes["p95_page_kb"] == 19.0
+
+
+def test_the_serve_benchmark_watches_the_page_an_appended_sentence_lands_on(tmp_path):
+    from serve import last_page
+    (tmp_path / "report.json").write_text(json.dumps({"documents": [
+        {"file": "a.md", "entries": [{"path": "a/last.md", "lines": [40, 60]}, {"path": "a/first.md", "lines": [1, 39]}]},
+        {"file": "b.md", "entries": [{"path": "b/only.md", "lines": [1, 99]}]}]}))
+    assert last_page(tmp_path, "a.md") == "a/last/"
