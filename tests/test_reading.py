@@ -156,6 +156,11 @@ def test_notebooks_for_python_pages_are_linked_rendered_and_not_searched(built_s
         assert page.select_one(f'.qa-meta a[download][href="../notebooks/{slug}/{slug}.ipynb"]') is not None
         assert (built_site / f"{source}/notebooks/{slug}/index.html").is_file()
         assert (built_site / f"{source}/notebooks/{slug}/{slug}.ipynb").is_file()
+        rendered = built_site / f"{source}/notebooks/{slug}/index.html"
+        styles = soup(built_site, f"{source}/notebooks/{slug}/index.html").select('link[href*="assets/notebooks/"]')
+        assert len(styles) >= 2 and rendered.stat().st_size < 150_000  # the Jupyter styles are shared files
+        assert all((rendered.parent / link["href"]).resolve().is_file() for link in styles)
+        assert '<style type="text/css">' not in rendered.read_text(encoding="utf-8")
 
 
 def test_home_page_counts_are_live(built_site, pages):

@@ -38,3 +38,19 @@ def test_every_exporter_environment_gets_the_shared_cache():
     create = notebooks.sharing(Exporter.create, cache)
     assert create(Exporter()).bytecode_cache is cache
     assert create.shares_bytecode
+
+
+def test_inline_styles_become_one_shared_sheet_linked_relatively():
+    page = '<head><style type="text/css">\n.a{color:red}\n</style><style type="text/css">.b{}</style></head>'
+    html, sheets = notebooks.shared_styles(page, "book/notebooks/q/")
+    first, second = sheets  # in page order
+    assert (sheets[first], sheets[second]) == ("\n.a{color:red}\n", ".b{}")
+    assert html == (f'<head><link rel="stylesheet" href="../../../{first}">'
+                    f'<link rel="stylesheet" href="../../../{second}"></head>')
+    again, same = notebooks.shared_styles(page, "other/notebooks/r/")
+    assert same == sheets
+
+
+def test_other_style_elements_stay_in_the_page():
+    page = "<style>.kept{}</style>"
+    assert notebooks.shared_styles(page, "x/") == (page, {})
