@@ -4,7 +4,7 @@ glossary links in the body, the glossary page."""
 from __future__ import annotations
 
 from converter import emit
-from converter.emit.crosslinks import glossary_page
+from converter.emit.crosslinks import glossary_page, href
 from converter.links.glossary import glossary_of, resolved
 from converter.model import Backlink, Document, DuplicateGroup, Entry, Source, TermLink
 
@@ -89,3 +89,12 @@ def test_the_glossary_page_is_a_sorted_table_linking_each_term():
     assert rows[0] == "| **attention** | Weighing \\| parts. | *(page missing)* |"
     assert rows[1].startswith("| **RAG (Retrieval-Augmented Generation)** | Retrieve, then generate. | "
                               "[What is RAG?](book/a.md) <small>A Book › Retrieval › Q1</small>")
+
+
+def test_href_is_relpath_for_every_shape_of_path_in_the_tree():
+    import posixpath
+    paths = ["index.md", "glossary.md", "book/q.md", "book/other.md", "notes/q.md", "topics/rag.md",
+             "q/12.md", "book/notebooks/q.ipynb", "bookish/q.md", "a/b/c.md", "a/c.md"]
+    for page in paths:
+        for target in paths:
+            assert href(target, page) == posixpath.relpath(target, posixpath.dirname(page)), (target, page)

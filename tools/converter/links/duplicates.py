@@ -10,10 +10,11 @@ canonical page is the longest answer, then the earliest page.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from typing import Sequence
 
 import numpy as np
+from scipy import sparse
 
 from ..model import DuplicateGroup
 from .related import BLOCK, Page, Vectors
@@ -30,19 +31,25 @@ def shingles(text: str, n: int) -> frozenset[str]:
 
 
 def answer_overlaps(pages: Sequence[Page], n: int) -> dict[tuple[int, int], float]:
-    """(i, j) with i < j -> share of the smaller n-gram set found in the other, for pairs sharing any."""
+    """(i, j) with i < j -> share of the smaller n-gram set found in the other, for pairs sharing any.
+
+    The inverted index is a sparse page-by-n-gram matrix; its product with its transpose counts
+    the n-grams every pair shares, without a Python loop over pairs."""
     sets = [shingles(p.text, n) for p in pages]
-    postings: dict[str, list[int]] = defaultdict(list)
+    ids: dict[str, int] = {}
+    rows, columns = [], []
     for i, grams in enumerate(sets):
-        for gram in grams:
-            postings[gram].append(i)
-    shared: Counter = Counter()
-    for members in postings.values():
-        if 1 < len(members) <= COMMON:
-            for a in range(len(members)):
-                for b in range(a + 1, len(members)):
-                    shared[members[a], members[b]] += 1
-    return {pair: n_shared / min(len(sets[pair[0]]), len(sets[pair[1]])) for pair, n_shared in shared.items()}
+        columns += [ids.setdefault(gram, len(ids)) for gram in grams]
+        rows += [i] * len(grams)
+    if not ids:
+        return {}
+    postings = sparse.csc_matrix((np.ones(len(columns), dtype=np.int32), (rows, columns)),
+                                 shape=(len(pages), len(ids)))
+    pages_per_gram = np.diff(postings.indptr)
+    evidence = postings[:, np.flatnonzero((pages_per_gram > 1) & (pages_per_gram <= COMMON))].tocsr()
+    shared = sparse.triu(evidence @ evidence.T, k=1).tocoo()
+    return {(int(i), int(j)): int(count) / min(len(sets[i]), len(sets[j]))
+            for i, j, count in zip(shared.row, shared.col, shared.data)}
 
 
 def same_questions(v: Vectors, rules: LinkRules) -> list[tuple[int, int, float]]:
