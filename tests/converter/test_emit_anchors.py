@@ -144,3 +144,18 @@ def test_rendered_ids_are_the_written_ids():
     rendered = re.findall(r'<h\d id="([^"]+)"', html)
     assert rendered == ids(out) and len(set(rendered)) == len(rendered) == 7
     assert not any("_" in i for i in rendered)
+
+
+def test_ids_found_before_cross_linking_are_the_ids_found_after():
+    from converter.emit.anchors import text_free_ids, with_ids
+    body = "## Training\n\nWe train.\n\n### Data\n\nSome data.\n\n## Serving\n\n### Data\n\nOther data.\n"
+    early = text_free_ids(body, frozenset({"title"}))
+    linked = body.replace("Some data.", "Some [data](../x.md){ .qa-term }.")
+    assert early is not None and with_ids(linked, early) == anchored(linked, frozenset({"title"}))
+    assert "### Data { #training-data }" in with_ids(linked, early)
+
+
+def test_ids_told_apart_by_their_text_are_left_for_the_final_text():
+    from converter.emit.anchors import text_free_ids
+    twice = "## Example\n\nOne.\n\n## Example\n\nTwo.\n"  # no parent: the section's text decides
+    assert text_free_ids(twice) is None

@@ -77,7 +77,9 @@ def failed(source: Source, problem: str) -> Document:
 
 def convert_one(source: Source, data: bytes, settings, debug: bool) -> Document:
     try:
-        return convert_bytes(data, source, settings)[0]
+        document = convert_bytes(data, source, settings)[0]
+        emit.prepare(document)
+        return document
     except Exception as err:  # a converter bug must not cost the other documents
         if debug:
             traceback.print_exc()

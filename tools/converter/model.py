@@ -251,6 +251,7 @@ class Entry:
     # Found per document by links.page_features, so the steps across documents only compare them:
     words: tuple[tuple[str, ...], tuple[str, ...]] | None = None  # title's and answer's words
     mentions: tuple[Mention, ...] | None = None  # first mention of each glossary term
+    anchors: tuple[tuple[int, str, bool], ...] | None = None  # heading ids (emit.anchors.heading_ids)
 
 
 @dataclass

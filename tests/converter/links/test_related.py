@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from converter.links.related import Page, best, matched, related
+from converter.links.related import Page, best_listed, kth_best, matched, related
 from converter.links.rules import LinkRules
 
 import numpy as np
@@ -74,7 +74,13 @@ def test_matched_fills_pairs_best_first_then_leftovers():
     assert matched(candidates, 2) == [[1, 2], [0, 2], [1, 0]]
 
 
-def test_best_keeps_ties_at_the_boundary_in_order():
-    row = np.array([0.1, 0.5, 0.5, 0.9, 0.5])
-    assert best(row, 3) == [3, 1, 2]
-    assert best(row, 0) == []
+def test_best_listed_keeps_ties_at_the_boundary_in_order_and_leaves_out_negatives():
+    block = np.array([[0.1, 0.5, 0.5, 0.9, 0.5], [-1.0, 0.2, -1.0, -1.0, 0.0]])
+    assert best_listed(block, 3) == [[(0.9, 3), (0.5, 1), (0.5, 2)], [(0.2, 1), (0.0, 4)]]
+    assert best_listed(block, 0) == [[], []]
+
+
+def test_kth_best_counts_equal_scores_and_skips_the_page_itself():
+    block = np.array([[1.0, 0.5, 0.5, 0.2], [0.3, 1.0, 0.9, 0.9]])
+    assert list(kth_best(block, 0, 2)) == [0.5, 0.9]
+    assert list(kth_best(block[1:], 1, 3)) == [0.3]

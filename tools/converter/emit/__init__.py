@@ -13,7 +13,7 @@ from ..model import Document, Library
 from ..notebooks import notebook
 from .crosslinks import glossary_page
 from .indexes import render_index, tag_pages, tag_usage
-from .pages import render_page
+from .pages import page_anchors, render_page
 from .permalinks import permalink_files, short_link
 from .report import report
 from .site import counts, navigation, source_list, topic_list
@@ -23,7 +23,14 @@ ROOT = "library"  # the generated tree's folder inside docs/ (served from the si
 GLOSSARY = "glossary.md"
 SEARCH_GLOSSARY = "search/glossary.json"  # read by docs/assets/javascripts/search-worker.js
 
-__all__ = ["files_for", "render_index", "render_page", "report", "write_tree"]
+__all__ = ["files_for", "prepare", "render_index", "render_page", "report", "write_tree"]
+
+
+def prepare(document: Document) -> None:
+    """What emitting a page needs of that page alone (its heading ids), found with the
+    per-document stages: in parallel, and cached with the document."""
+    for entry in document.entries:
+        entry.anchors = page_anchors(entry)
 
 
 def files_for(results: list[Document], vocabulary: Vocabulary | None = None, site_url: str = "",

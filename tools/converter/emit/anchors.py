@@ -37,14 +37,39 @@ class Heading:
     section: str  # its lines up to the next heading of the same or higher level
 
 
+HeadingId = tuple[int, str, bool]  # the heading's text line, its new id, whether it is an ATX heading
+
+
 def anchored(markdown: str, reserved: frozenset[str] = frozenset()) -> str:
     """``markdown`` with ``{ #id }`` at the end of every heading, ids unique on the
     page and outside ``reserved``; nothing but heading lines changes."""
+    return with_ids(markdown, heading_ids(markdown, reserved))
+
+
+def heading_ids(markdown: str, reserved: frozenset[str] = frozenset()) -> tuple[HeadingId, ...]:
+    """The ids ``anchored`` gives the headings that have none."""
+    found = headings(LINE_END.split(markdown))
+    return tuple((heading.line, ident, heading.atx) for heading, ident in zip(found, assign(found, reserved))
+                 if heading.explicit is None)
+
+
+def text_free_ids(markdown: str, reserved: frozenset[str] = frozenset()) -> tuple[HeadingId, ...] | None:
+    """``heading_ids`` when no id is told apart by its section's text, else None. Such ids can be
+    found before glossary links are added to the paragraphs (they change no heading line);
+    the others must be found on the final text, or published anchors would change."""
+    found = headings(LINE_END.split(markdown))
+    ids = assign(found, reserved)
+    for heading, ident in zip(found, ids):
+        parent = ids[heading.parent] if heading.parent is not None else None
+        if heading.explicit is None and ident not in (heading.slug, f"{parent}-{heading.slug}"):
+            return None
+    return tuple((h.line, ident, h.atx) for h, ident in zip(found, ids) if h.explicit is None)
+
+
+def with_ids(markdown: str, ids: tuple[HeadingId, ...]) -> str:
     lines = LINE_END.split(markdown)
-    found = headings(lines)
-    for heading, ident in zip(found, assign(found, reserved)):
-        if heading.explicit is None:
-            lines[heading.line] = with_id(lines[heading.line], ident, heading.atx)
+    for line, ident, atx in ids:
+        lines[line] = with_id(lines[line], ident, atx)
     return "".join(lines)
 
 

@@ -14,7 +14,7 @@ from ..enrich.language import HINGLISH
 from ..enrich.tags import Vocabulary
 from ..links.glossary import linked
 from ..model import Document, Entry
-from .anchors import anchored
+from .anchors import heading_ids, text_free_ids, with_ids
 from .crosslinks import RELATED_ID, Pages, duplicate_banner, related_section
 from .markup import anchor, escape_inline, front_matter
 from .permalinks import short_link
@@ -50,10 +50,21 @@ def render_page(entry: Entry, document: Document, vocabulary: Vocabulary | None 
         parts.append("> " + entry.statement)  # the whole question, when the title is a part of it
     if entry.summary is not None:
         parts.append(summary_block(entry))
-    own_ids = frozenset({anchor(entry.title), RELATED_ID})
-    parts.append(anchored(linked(entry.body, entry.terms, entry.path), own_ids).rstrip())
+    body = linked(entry.body, entry.terms, entry.path)
+    ids = entry.anchors if entry.anchors is not None else heading_ids(body, reserved_ids(entry))
+    parts.append(with_ids(body, ids).rstrip())
     parts.append(related_section(entry, pages))
     return front_matter(data) + "\n" + "\n\n".join(p for p in parts if p) + "\n"
+
+
+def reserved_ids(entry: Entry) -> frozenset[str]:
+    """Ids the answer's headings never take: the title's and the related section's."""
+    return frozenset({anchor(entry.title), RELATED_ID})
+
+
+def page_anchors(entry: Entry):
+    """The answer's heading ids when they can be found before cross-linking, else None."""
+    return text_free_ids(entry.body, reserved_ids(entry))
 
 
 def meta_strip(entry: Entry, document: Document, notebook: bool) -> str:

@@ -102,8 +102,7 @@ def related(pages: Sequence[Page], rules: LinkRules, v: Vectors | None = None,
         for offset in rows:
             ranked[offset, list(blocked.get(start + int(offset), ()))] = -1.0
         ranked[raw < rules.min_score] = -1.0
-        for row, columns in zip(ranked, best_rows(ranked, CANDIDATES * k)):
-            candidates.append([(float(row[j]), j) for j in columns if row[j] >= 0])
+        candidates += best_listed(ranked, CANDIDATES * k)
     lists = matched(candidates, k)
     return {paths[i]: tuple(paths[j] for j in chosen) for i, chosen in enumerate(lists)}
 
@@ -125,29 +124,25 @@ def matched(candidates: list[list[tuple[float, int]]], k: int) -> list[list[int]
 
 
 def kth_best(block: np.ndarray, start: int, k: int) -> np.ndarray:
-    """Each row's ``k``-th highest score against the other pages."""
+    """Each row's ``k``-th highest score against the other pages: the row maximum after taking
+    out the ``k - 1`` highest, which for a small ``k`` is many times faster than a partition."""
     block = block.copy()
-    block[np.arange(len(block)), np.arange(start, start + len(block))] = -1.0
-    return np.partition(block, block.shape[1] - k, axis=1)[:, block.shape[1] - k]
+    rows = np.arange(len(block))
+    block[rows, rows + start] = -1.0
+    for _ in range(k - 1):
+        block[rows, np.argmax(block, axis=1)] = -np.inf
+    return block.max(axis=1)
 
 
-def best(row: np.ndarray, k: int) -> list[int]:
-    """The ``k`` highest columns, ties broken by position (a partition alone would not say which)."""
-    return best_rows(row[None, :], k)[0]
-
-
-def best_rows(block: np.ndarray, k: int) -> list[list[int]]:
-    """``best`` for every row of a block at once: one partition of the block rather than one per
-    row, which at 10,000 pages was most of the time spent relating them."""
-    k = min(k, block.shape[1])
-    if k <= 0:
-        return [[] for _ in block]
-    kth = np.partition(block, block.shape[1] - k, axis=1)[:, block.shape[1] - k]
-    rows, columns = np.nonzero(block >= kth[:, None])  # row by row, columns in order
+def best_listed(block: np.ndarray, k: int) -> list[list[tuple[float, int]]]:
+    """Each row's ``k`` highest non-negative (score, column) pairs, ties broken by position: only
+    the few columns left at or above zero are sorted, never a whole row of the corpus."""
+    rows, columns = np.nonzero(block >= 0)  # row by row, columns in order
     bounds = np.searchsorted(rows, np.arange(len(block) + 1))
     found = []
     for i in range(len(block)):
-        tied = columns[bounds[i]:bounds[i + 1]]
-        order = np.argsort(-block[i, tied], kind="stable")[:k]
-        found.append([int(j) for j in tied[order]])
+        listed = columns[bounds[i]:bounds[i + 1]]
+        values = block[i, listed]
+        order = np.lexsort((listed, -values))[:k]
+        found.append([(float(values[o]), int(listed[o])) for o in order])
     return found
