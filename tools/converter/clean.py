@@ -1,5 +1,5 @@
 """Text-level repairs before any structure is read: mojibake, errata, PDF page
-footers and chatbot sentences.
+footers, chatbot sentences and unsafe HTML.
 
 Every pass keeps the number of lines, so line numbers stay those of the raw
 document, and reports what it took out (a ``Drop``) or replaced (a ``Change``).
@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import ftfy
 
 from .model import Change, Drop, DropRule, Erratum, Settings, Text
+from .sanitise import sanitise
 
 
 @dataclass
@@ -91,4 +92,6 @@ def clean(text: Text, settings: Settings) -> tuple[Text, Cleaned]:
     apply_errata(cleaned, text.file, settings.errata)
     drop_footers(cleaned, settings.footer)
     drop_sentences(cleaned, settings.sentence_rules)
+    cleaned.lines, unsafe = sanitise(cleaned.lines)
+    cleaned.drops += unsafe
     return Text(text.file, tuple(cleaned.lines), text.notes), cleaned
