@@ -1,0 +1,71 @@
+"""A site built from a hostile document: in Chromium, no payload of it runs and no
+request leaves localhost, on any page of the site."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from checks.search import served
+from converter import cli
+from site_build import build_site
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "hostile" / "hostile_html.md"
+# Anything the content may have left in the page that runs code or loads a document.
+RUNNABLE = """[...document.querySelectorAll('article *')].filter(e =>
+  ['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'FORM', 'BASE', 'META'].includes(e.tagName)
+  || [...e.attributes].some(a => a.name.startsWith('on') || /^\\s*(javascript|data|vbscript):/i.test(a.value))
+).map(e => e.outerHTML.slice(0, 120))"""
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("hostile")
+    source = folder / "source"
+    source.mkdir()
+    shutil.copy(FIXTURE, source / FIXTURE.name)
+    registry = folder / "registry.yml"
+    assert cli.main(["--source", str(source), "--out", str(folder / "pages"), "--registry", str(registry)]) == 0
+    site = build_site(folder / "pages", folder / "project")
+    with served(site, folder / "served") as address:
+        yield site, address
+
+
+def test_no_payload_runs_and_no_request_leaves_localhost(browser, hostile_site):
+    site, address = hostile_site
+    paths = sorted(str(p.parent.relative_to(site)) for p in site.rglob("index.html")
+                   if not p.relative_to(site).parts[0] in ("assets", "search"))
+    assert len(paths) >= 10
+    page = browser.new_page()
+    requests, dialogs = [], []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    for path in paths:
+        response = page.goto(address + ("" if path == "." else path + "/"))
+        assert response.status == 200, path
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(50)  # an image's onerror fires after the load
+        assert page.evaluate("window.CANARY") is None, (path, page.evaluate("window.CANARY"))
+        assert page.evaluate(RUNNABLE) == [], path
+        for link in page.locator("article a").all():
+            link.hover()  # mouse handlers, had any survived
+        assert page.evaluate("window.CANARY") is None, path
+    assert dialogs == []
+    hosts = {urlsplit(url).netloc for url in requests if not url.startswith(("data:", "blob:"))}
+    assert hosts == {urlsplit(address).netloc}, sorted(hosts)
+    page.close()
+
+
+def test_the_harmless_markup_still_renders(browser, hostile_site):
+    site, address = hostile_site
+    page = browser.new_page()
+    page.goto(address + "hostile-html/what-is-left/")
+    article = page.locator("article")
+    assert article.locator("b", has_text="bold").count() == 1 and article.locator("br").count() >= 1
+    assert "window.CANARY" in article.locator("pre code").first.inner_text()  # code is shown, not run
+    page.goto(address + "hostile-html/what-about-links/")
+    assert article.locator('a[href="https://example.org/"]').count() == 1
+    page.close()
