@@ -7,6 +7,8 @@ they get clean ``str`` lines.
 
 from __future__ import annotations
 
+import re
+
 from .model import Drop, Text
 
 BOM = b"\xef\xbb\xbf"
@@ -14,6 +16,11 @@ BOM = b"\xef\xbb\xbf"
 
 class ReadError(Exception):
     """The file cannot be converted at all; the message names why."""
+
+
+# Control characters but tab and form feed (whitespace to HTML), and DEL: HTML forbids
+# them in a page. (C1 controls stay for ftfy, which reads them as traces of mojibake.)
+CONTROL = re.compile(r"[\x01-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def looks_binary(data: bytes) -> bool:
@@ -79,6 +86,9 @@ def decode(file: str, data: bytes, max_line_length: int) -> tuple[Text, list[Dro
         if problem:
             notes.append(f"line {number + 1}: {problem}")
         line = line.replace("\x00", "")
+        if CONTROL.search(line):
+            notes.append(f"line {number + 1}: control characters replaced by spaces (no page may hold them)")
+            line = CONTROL.sub(" ", line)
         if len(line) > max_line_length:
             notes.append(
                 f"line {number + 1}: {len(line):,} characters long (limit {max_line_length:,}): dropped"

@@ -1,6 +1,6 @@
 """List items as their authors typed them, made into Markdown list items.
 
-- Glyph bullets (``❖ ★ ◆ ➔ ➤ ♣ ■ ♦ • →``), with or without a ``- `` before them.
+- Glyph bullets (``❖ ★ ◆ ➔ ➤ ♣ ■ ♦ • → ◦``), with or without a ``- `` before them.
 - ``- 1. Label:** text`` or ``- Label:** text``: a label that lost its opening
   ``**``. The numbered ones start items of a numbered list, as the items
   around them do. Any other number inside a bullet is kept as text, so the
@@ -16,7 +16,7 @@ import re
 
 from .fences import in_code
 
-GLYPHS = "❖★◆➔➤♣■♦•→▪●➢►✓✔"
+GLYPHS = "❖★◆➔➤♣■♦•→▪●➢►✓✔◦‣○◾▸"
 GLYPH_ITEM = re.compile(rf"^(\s*)(?:[-*+]\s+)?[{GLYPHS}]\s*(.*)$")
 BULLET = re.compile(r"^(\s*[-*+]\s+)(?:(\d+)\.(\s+))?(.*)$")
 LOST_BOLD = re.compile(r"^([^*]+?:)\*\*(.*)$")
