@@ -109,7 +109,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--source", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("--document", help="the raw document to edit (default: the smallest)")
-    parser.add_argument("--edits", type=int, default=3)
+    parser.add_argument("--edits", type=int, default=2)
     parser.add_argument("--json", type=Path, default=ROOT / "build" / "bench" / "serve.json")
     args = parser.parse_args(argv)
     document = args.document or min((p for p in args.source.iterdir() if p.is_file()),

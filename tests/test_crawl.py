@@ -15,7 +15,6 @@ import yaml
 from lxml import html as lxml_html
 
 from checks.search import served
-from conftest import CORPUS
 from site_build import ROOT
 
 URL = re.compile(r"https?://[^\s<>\"'`)\]]+")
@@ -86,9 +85,9 @@ def test_every_internal_link_anchor_and_asset_resolves(crawled):
     assert assets and [a for a, status in assets.items() if status != 200] == []
 
 
-def test_external_links_are_the_sources_own_and_new_tabs_get_noopener(crawled):
+def test_external_links_are_the_sources_own_and_new_tabs_get_noopener(crawled, corpus):
     base, pages, _, _ = crawled
-    allowed = {url.rstrip(".,;:") for path in CORPUS.glob("*") for url in URL.findall(path.read_text("utf-8", "replace"))}
+    allowed = {url.rstrip(".,;:") for path in corpus.glob("*") for url in URL.findall(path.read_text("utf-8", "replace"))}
     sources = yaml.safe_load((ROOT / "tools" / "data" / "sources.yml").read_text(encoding="utf-8"))["sources"]
     allowed |= {s["origin"] for s in sources.values() if s.get("origin")}
     external = {(target, new_tab, rel) for _, links in pages.values() for target, new_tab, rel in links
