@@ -59,6 +59,11 @@ def test_what_the_corpus_uses_stays_as_written(line):
     assert sanitise([line]) == ([line], [])
 
 
+def test_a_link_whose_text_spans_two_lines_still_loses_an_unsafe_target():
+    out, drops = sanitise(["[click", "here](javascript:alert(1)) now"])
+    assert out == ["[click", "here] now"] and [d.line for d in drops] == [1]
+
+
 def test_code_blocks_are_never_touched_even_under_an_html_block():
     lines = ['<img src="a.png">', "```html", "<script>alert(1)</script>", "```", "",
              "    <script>indented</script>"]

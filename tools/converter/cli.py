@@ -142,8 +142,8 @@ def converted_documents(paths: list[Path], settings, args) -> list[Document]:
             cache.put(name, document)
     if cache:
         cache.prune()
-    if cache and len(todo) < len(paths):
-        print(f"{len(paths) - len(todo)} documents unchanged (cached), {len(todo)} converted")
+        if len(todo) < len(paths):
+            print(f"{len(paths) - len(todo)} documents unchanged (cached), {len(todo)} converted")
     return results
 
 

@@ -20,10 +20,11 @@ from dataclasses import dataclass
 from functools import cache
 
 import nh3
-
 from markdown_it import MarkdownIt
+
 from .model import Drop
 from .normalise.code import HTML_ELEMENTS
+from .normalise.fences import in_maths
 
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
@@ -54,6 +55,8 @@ ATTR_ITEM = re.compile(r"""[#.][^\s#.}]+|([^\s=]+)=("[^"]*"|'[^']*'|\S+)|\S+""")
 ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?""")
 NOT_MARKUP = re.compile(r"(`+)(?:(?!\1).)+?\1|\$[^$\n]+\$|\\\(.*?\\\)")  # code spans, inline maths
 SAFE_ATTR_KEYS = {"lang"}
+# A line holding none of these has no tag, link, definition or attribute list to judge.
+MARKUP_CHARS = re.compile(r"[<\[\]{]")
 
 
 def link_end(line: str, start: int) -> int:
@@ -96,17 +99,10 @@ def code_parser() -> MarkdownIt:
 
 def code_lines(lines: list[str]) -> set[int]:
     """Fences, indented code and display maths: what the page shows as written, never as HTML."""
-    found: set[int] = set()
+    found = {index for index, maths in enumerate(in_maths(lines)) if maths}
     for token in code_parser().parse("\n".join(lines) + "\n"):
         if token.type in ("fence", "code_block") and token.map:
             found.update(range(*token.map))
-    inside = False
-    for index, line in enumerate(lines):
-        if line.strip() == "$$":
-            inside = not inside
-            found.add(index)
-        elif inside:
-            found.add(index)
     return found
 
 
@@ -227,7 +223,7 @@ def sanitise(lines: list[str]) -> tuple[list[str], list[Drop]]:
     for index, line in enumerate(lines):
         if not line.strip():
             removing = None  # an element left open ends with its block, as an HTML block does
-        if index in code and removing is None:
+        if removing is None and (index in code or not MARKUP_CHARS.search(line)):
             continue
         kept, position, view = [], 0, masked(line)
         while position < len(line) or (removing is None and not kept):

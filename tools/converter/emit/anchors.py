@@ -48,22 +48,28 @@ def anchored(markdown: str, reserved: frozenset[str] = frozenset()) -> str:
 
 def heading_ids(markdown: str, reserved: frozenset[str] = frozenset()) -> tuple[HeadingId, ...]:
     """The ids ``anchored`` gives the headings that have none."""
-    found = headings(LINE_END.split(markdown))
-    return tuple((heading.line, ident, heading.atx) for heading, ident in zip(found, assign(found, reserved))
-                 if heading.explicit is None)
+    return new_ids(assigned(markdown, reserved))
 
 
 def text_free_ids(markdown: str, reserved: frozenset[str] = frozenset()) -> tuple[HeadingId, ...] | None:
     """``heading_ids`` when no id is told apart by its section's text, else None. Such ids can be
     found before glossary links are added to the paragraphs (they change no heading line);
     the others must be found on the final text, or published anchors would change."""
-    found = headings(LINE_END.split(markdown))
-    ids = assign(found, reserved)
-    for heading, ident in zip(found, ids):
-        parent = ids[heading.parent] if heading.parent is not None else None
+    pairs = assigned(markdown, reserved)
+    for heading, ident in pairs:
+        parent = pairs[heading.parent][1] if heading.parent is not None else None
         if heading.explicit is None and ident not in (heading.slug, f"{parent}-{heading.slug}"):
             return None
-    return tuple((h.line, ident, h.atx) for h, ident in zip(found, ids) if h.explicit is None)
+    return new_ids(pairs)
+
+
+def assigned(markdown: str, reserved: frozenset[str]) -> list[tuple[Heading, str]]:
+    found = headings(LINE_END.split(markdown))
+    return list(zip(found, assign(found, reserved)))
+
+
+def new_ids(pairs: list[tuple[Heading, str]]) -> tuple[HeadingId, ...]:
+    return tuple((h.line, ident, h.atx) for h, ident in pairs if h.explicit is None)
 
 
 def with_ids(markdown: str, ids: tuple[HeadingId, ...]) -> str:

@@ -33,17 +33,17 @@ def words_of(title: str, body: str, stop_words: frozenset[str]) -> tuple[tuple[s
             tuple(similarity.tokens(similarity.prose(unmark(body)), stop_words)))
 
 
-def pages_of(entries: list[Entry], stop_words: frozenset[str] = frozenset()) -> list[related.Page]:
+def pages_of(entries: list[Entry]) -> list[related.Page]:
+    """Words found by ``page_features`` come along; ``related.vectors`` finds them where missing."""
     return [related.Page(e.path, e.title, similarity.prose(unmark(e.body)),
-                         tuple(t for t in e.tags if t != HINGLISH),
-                         e.words if e.words is not None else words_of(e.title, e.body, stop_words))
+                         tuple(t for t in e.tags if t != HINGLISH), e.words)
             for e in entries]
 
 
 def cross_link(documents: list[Document], settings: Settings) -> None:
     entries = [e for d in documents if not d.failed for e in d.entries]
     if settings.links is not None and entries:
-        pages = pages_of(entries, settings.links.stop_words)
+        pages = pages_of(entries)
         vectors = related.vectors(pages, settings.links)
         groups = duplicates.groups(pages, vectors, settings.links)
         exclude = {path: frozenset(g.members) for path, g in groups.items()}
