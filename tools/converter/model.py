@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from .enrich.language import LanguageRule
     from .enrich.tags import Vocabulary
     from .identity.rules import IdentityRules
@@ -251,7 +253,10 @@ class Entry:
     # Found per document by links.page_features, so the steps across documents only compare them:
     words: tuple[tuple[str, ...], tuple[str, ...]] | None = None  # title's and answer's words
     mentions: tuple[Mention, ...] | None = None  # first mention of each glossary term
+    shingles: np.ndarray | None = field(default=None, compare=False)  # word sequences (links.duplicates.shingles)
     anchors: tuple[tuple[int, str, bool], ...] | None = None  # heading ids (emit.anchors.heading_ids)
+    cells: tuple[tuple[str, str], ...] | None = None  # notebook cells ("code" or "markdown", text)
+    prints: tuple[str, str] | None = None  # title and answer fingerprints (identity.fingerprint)
 
 
 @dataclass

@@ -16,11 +16,11 @@ import re
 from dataclasses import dataclass
 
 import nbformat
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from nbformat import v4
 
 from .blocks import plain_text
+from .normalise.layout import tokens_of
 
 # Labels a reader would expect to run as Python; a fence without one is not
 # guessed at, because an untagged block is as often pseudo-code or output.
@@ -52,22 +52,35 @@ def python_cells(body: str) -> list[tuple[str, str]]:
 
 def notebook(title: str, question: str | None, body: str, page_url: str) -> str | None:
     """The .ipynb JSON text for a page, or None when the page has no Python code block."""
+    return notebook_of(title, question, page_cells(title, body), page_url)
+
+
+def page_cells(title: str, body: str) -> tuple[tuple[str, str], ...]:
+    """The page's notebook cells after its header, or none when it has no Python code: they
+    depend on the page alone, so emit finds them with the per-document stages."""
     if not FENCE_OPENER.search(body):  # most pages: no fence at all, so no parse
-        return None
+        return ()
     cells = _cells(body, title=title)
-    if not any(kind == "code" for kind, _ in cells):
+    return tuple(cells) if any(kind == "code" for kind, _ in cells) else ()
+
+
+def notebook_of(title: str, question: str | None, cells: tuple[tuple[str, str], ...], page_url: str) -> str | None:
+    if not cells:
         return None
-    nb = v4.new_notebook()
-    nb.metadata = {"kernelspec": dict(KERNEL), "language_info": {"name": "python"}}
-    nb.cells = [v4.new_markdown_cell(_header(title, question, page_url))]
-    for kind, text in cells:
-        nb.cells.append(v4.new_code_cell(text) if kind == "code" else v4.new_markdown_cell(text))
-    # nbformat gives every new cell a random id; rebuilding the site must not
-    # change a notebook nobody edited.
-    for number, cell in enumerate(nb.cells, 1):
-        cell.id = f"cell-{number}"
-    nbformat.validate(nb)  # nbformat.writes only logs an invalid notebook
-    return nbformat.writes(nb) + "\n"
+    header = [("markdown", _header(title, question, page_url))]
+    # Ids numbered, not nbformat's random ones: rebuilding the site must not change a notebook
+    # nobody edited. Written as plain data: nbformat's cell makers validate every cell against
+    # the JSON schema, most of the converter's notebook time; the tests validate the notebooks.
+    nb = nbformat.from_dict({"nbformat": v4.nbformat, "nbformat_minor": v4.nbformat_minor,
+                             "metadata": {"kernelspec": dict(KERNEL), "language_info": {"name": "python"}},
+                             "cells": [_cell(kind, text, number)
+                                       for number, (kind, text) in enumerate(header + list(cells), 1)]})
+    return v4.writes_json(nb) + "\n"  # nbformat.writes would validate it again
+
+
+def _cell(kind: str, text: str, number: int) -> dict:
+    cell = {"id": f"cell-{number}", "cell_type": kind, "metadata": {}, "source": text}
+    return cell | ({"execution_count": None, "outputs": []} if kind == "code" else {})
 
 
 def _header(title: str, question: str | None, page_url: str) -> str:
@@ -81,7 +94,7 @@ def _header(title: str, question: str | None, page_url: str) -> str:
 
 
 def _cells(body: str, title: str | None) -> list[tuple[str, str]]:
-    tokens = MarkdownIt("commonmark").enable("table").parse(body)
+    tokens = tokens_of(body)
     cells: list[tuple[str, str]] = []
     previous: _Context | None = None
     for index, token in enumerate(tokens):

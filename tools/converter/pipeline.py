@@ -11,6 +11,8 @@ from . import blocks as blocks_stage
 from .clean import clean
 from .dedupe import dedupe
 from .enrich import enrich_document
+from .identity.fingerprint import page_prints
+from .identity.rules import IdentityRules
 from .links import page_features
 from .model import Document, Settings, Source
 from .normalise import normalise_document
@@ -43,6 +45,7 @@ def convert_bytes(data: bytes, source: Source, settings: Settings) -> tuple[Docu
     normalise_document(document, settings.style)
     enrich_document(document, settings)
     page_features(document, settings)
+    page_prints(document, (settings.identity or IdentityRules()).stop_words)
     if not document.entries:
         document.warnings.append("nothing left to convert: no page could be made")
         document.failed = True

@@ -15,9 +15,12 @@ def page(path, text, title="Question"):
     return Page(path, title, text, ())
 
 
-def test_shingles_are_word_sequences():
-    assert shingles("A b c d", 3) == {"a b c", "b c d"}
-    assert shingles("too short", 5) == frozenset()
+def test_shingles_are_the_distinct_word_sequences_hashed_in_order():
+    assert len(shingles("A b c d", 3)) == 2
+    assert len(shingles("a b c a b c", 3)) == 3  # "a b c" twice, "b c a", "c a b"
+    assert set(shingles("A, b. C", 3)) == set(shingles("a b c", 3))  # words, whatever the case and marks
+    assert not set(shingles("a b c", 3)) & set(shingles("c b a", 3))
+    assert len(shingles("too short", 5)) == 0
 
 
 def test_the_same_answer_groups_pages_under_the_longest():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from converter.links.related import Page, best_listed, kth_best, matched, related
+from converter.links.related import Page, above, best_listed, kth_best, matched, related
 from converter.links.rules import LinkRules
 
 import numpy as np
@@ -74,10 +74,19 @@ def test_matched_fills_pairs_best_first_then_leftovers():
     assert matched(candidates, 2) == [[1, 2], [0, 2], [1, 0]]
 
 
-def test_best_listed_keeps_ties_at_the_boundary_in_order_and_leaves_out_negatives():
-    block = np.array([[0.1, 0.5, 0.5, 0.9, 0.5], [-1.0, 0.2, -1.0, -1.0, 0.0]])
-    assert best_listed(block, 3) == [[(0.9, 3), (0.5, 1), (0.5, 2)], [(0.2, 1), (0.0, 4)]]
-    assert best_listed(block, 0) == [[], []]
+def test_best_listed_keeps_ties_at_the_boundary_in_order_whatever_order_the_pairs_come_in():
+    rows = np.array([1, 0, 0, 0, 0, 0, 1])
+    columns = np.array([4, 2, 1, 3, 0, 4, 1])
+    values = np.array([0.1, 0.5, 0.5, 0.9, 0.1, 0.5, 0.2])
+    assert best_listed(rows, columns, values, 3, 3) == [[(0.9, 3), (0.5, 1), (0.5, 2)], [(0.2, 1), (0.1, 4)], []]
+    assert best_listed(rows, columns, values, 2, 0) == [[], []]
+
+
+def test_above_keeps_scores_at_or_over_the_floor_with_their_rows_in_the_corpus():
+    block = np.array([[0.2, 0.1, 0.0], [0.15, -1.0, 0.3]])
+    rows, columns, values = above(block, 512, 0.15)
+    assert list(zip(rows.tolist(), columns.tolist(), values.tolist())) == [(512, 0, 0.2), (513, 0, 0.15), (513, 2, 0.3)]
+    assert len(above(block, 0, 0.0)[0]) == 5
 
 
 def test_kth_best_counts_equal_scores_and_skips_the_page_itself():

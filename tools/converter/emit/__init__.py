@@ -10,7 +10,7 @@ from ..enrich.tags import Vocabulary
 from ..identity.assign import Identities
 from ..links.glossary import Glossary, abbreviations, search_glossary
 from ..model import Document, Library
-from ..notebooks import notebook
+from ..notebooks import notebook_of, page_cells
 from .crosslinks import glossary_page
 from .indexes import render_index, tag_pages, tag_usage
 from .pages import page_anchors, render_page
@@ -31,6 +31,7 @@ def prepare(document: Document) -> None:
     per-document stages: in parallel, and cached with the document."""
     for entry in document.entries:
         entry.anchors = page_anchors(entry)
+        entry.cells = page_cells(entry.title, unmark(entry.body))
 
 
 def files_for(results: list[Document], vocabulary: Vocabulary | None = None, site_url: str = "",
@@ -45,8 +46,9 @@ def files_for(results: list[Document], vocabulary: Vocabulary | None = None, sit
         files[f"{document.source.slug}/index.md"] = render_index(document)
         for entry in document.entries:
             permanent = short_link(entry.qid) if entry.qid is not None else entry.path.removesuffix(".md")
-            book = notebook(entry.title, entry.statement if entry.kind == "question" else None,
-                            unmark(entry.body), f"{site_url}{permanent}/")  # a downloaded notebook links back
+            cells = entry.cells if entry.cells is not None else page_cells(entry.title, unmark(entry.body))
+            book = notebook_of(entry.title, entry.statement if entry.kind == "question" else None,
+                               cells, f"{site_url}{permanent}/")  # a downloaded notebook links back
             if book is not None:
                 files[f"{document.source.slug}/notebooks/{entry.slug}.ipynb"] = book
             files[entry.path] = render_page(entry, document, vocabulary, notebook=book is not None, pages=pages)

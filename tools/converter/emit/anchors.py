@@ -18,6 +18,7 @@ from itertools import count
 from typing import Iterator
 
 from .. import blocks
+from ..normalise.layout import tokens_of
 from ..sources import slugify
 
 LINE_END = re.compile(r"(?<=\n)|(?<=\r)(?!\n)")
@@ -81,7 +82,7 @@ def with_ids(markdown: str, ids: tuple[HeadingId, ...]) -> str:
 
 def headings(lines: list[str]) -> list[Heading]:
     """Every heading markdown-it parses, nested ones included, in page order."""
-    tokens = blocks.block_parser().parse("".join(lines))
+    tokens = tokens_of("".join(lines))
     spans = [(t.map, int(t.tag[1]), t.markup.startswith("#"), tokens[i + 1].content)
              for i, t in enumerate(tokens) if t.type == "heading_open" and t.map]
     found = []

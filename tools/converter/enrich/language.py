@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..normalise.layout import parser
+from ..normalise.layout import tokens_of
 
 HINGLISH = "hinglish"
 ENGLISH = "en"
@@ -78,7 +78,7 @@ def units(body: str) -> tuple[Unit, ...]:
     """Paragraphs (also inside list items and quotes) and headings; tables and code are not prose.
     Cached: detection, summary, description and marking all read the same body."""
     found, opened = [], None
-    for token in parser().parse(body):
+    for token in tokens_of(body):
         if token.type in ("paragraph_open", "heading_open") and token.map:
             opened = token
         elif token.type == "inline" and opened is not None:

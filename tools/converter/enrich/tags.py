@@ -51,6 +51,14 @@ def keyword_pattern(keyword: str) -> str:
     return core
 
 
+def first_words(keywords: tuple[str, ...]) -> tuple[str, ...] | None:
+    """A text where none of these occurs (as a substring) has no match of the keywords, so the
+    regex scan, most of the tagging time, is skipped; None when a ``re:`` keyword has no such word."""
+    firsts = [None if k.startswith(REGEX_PREFIX) else next((w for w in re.split(r"[\s-]+", k) if w), None)
+              for k in keywords]
+    return None if None in firsts else tuple(sorted({w.lower() for w in firsts}))
+
+
 def compile_keywords(keywords: tuple[str, ...]) -> re.Pattern | None:
     """All keywords of a tag as one alternation matched as whole words (so
     "RAG" does not match "storage"): one scan of the text per tag. Matching
@@ -83,9 +91,11 @@ class Tag:
     # Compiled once when the tag is made (assign runs on thousands of pages); not part of equality.
     body_pattern: re.Pattern | None = field(default=None, init=False, repr=False, compare=False)
     title_pattern: re.Pattern | None = field(default=None, init=False, repr=False, compare=False)
+    body_words: tuple[str, ...] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "body_pattern", compile_keywords(self.keywords))
+        object.__setattr__(self, "body_words", first_words(self.keywords))
         object.__setattr__(self, "title_pattern", compile_keywords(self.keywords + self.title_keywords))
 
     def is_default_for(self, source: str, chapter: str | None) -> bool:
@@ -236,7 +246,7 @@ def score(tag: Tag, title: str, prose: str, source: str, chapter: str | None) ->
     total = 0
     if tag.title_pattern is not None and tag.title_pattern.search(title):
         total += TITLE_SCORE
-    if tag.body_pattern is not None:
+    if tag.body_pattern is not None and (tag.body_words is None or any(w in prose for w in tag.body_words)):
         hits = 0
         for _ in tag.body_pattern.finditer(prose):
             hits += BODY_SCORE

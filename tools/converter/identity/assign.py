@@ -13,11 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..enrich.language import unmark
 from ..model import Document
 from ..pipeline import assign_paths
 from ..sources import slugify
-from .fingerprint import answer_print, title_print
+from .fingerprint import entry_prints
 from .match import Print, match, nearest
 from .registry import Record, Registry
 from .rules import IdentityRules
@@ -50,8 +49,7 @@ def identify(documents: list[Document], registry: Registry, rules: IdentityRules
     live = [d for d in documents if not d.failed]
     places = [(d, i) for d in live for i in range(len(d.entries))]
     prints = [Print(d.source.slug, d.entries[i].path.removesuffix(".md"),
-                    title_print(d.entries[i].title, rules.stop_words),
-                    answer_print(unmark(d.entries[i].body), rules.stop_words)) for d, i in places]
+                    *(d.entries[i].prints or entry_prints(d.entries[i], rules.stop_words))) for d, i in places]
     failed = {d.source.slug for d in documents if d.failed}
     carried = [r for r in registry.entries if r.source in failed]  # a document that failed to read is not deleted
     candidates = [r for r in registry.entries if r.source not in failed] + list(registry.removed)

@@ -10,19 +10,16 @@ The registry is committed, so it holds hashes, never question text:
 
 from __future__ import annotations
 
-import hashlib
 from functools import lru_cache
 
 import numpy as np
 
-from ..links.similarity import prose, tokens
+from ..enrich.language import unmark
+from ..links.similarity import prose, tokens, word_hash
+from ..model import Document, Entry
 
 SKETCH = 32  # hash functions in an answer print: one byte each, 64 hex digits
 CHANCE = 1 / 256  # two different one-byte minima agree by chance this often
-
-
-def word_hash(word: str, size: int = 8) -> int:
-    return int.from_bytes(hashlib.blake2b(word.encode(), digest_size=size).digest(), "big")
 
 
 def title_print(title: str, stop_words: frozenset[str]) -> str:
@@ -48,6 +45,17 @@ def answer_print(body: str, stop_words: frozenset[str]) -> str:
     a, b = permutations()
     minima = (np.outer(a, hashes) + b[:, None]).min(axis=1)  # uint64 arithmetic wraps: modulo 2**64
     return bytes((minima & np.uint64(0xFF)).astype(np.uint8)).hex()  # low bits: the high ones of a minimum are ~0
+
+
+def page_prints(document: Document, stop_words: frozenset[str]) -> None:
+    """Each entry's title and answer prints, found with the per-document stages (in parallel,
+    cached): matching entries to the registry then only compares them."""
+    for entry in document.entries:
+        entry.prints = entry_prints(entry, stop_words)
+
+
+def entry_prints(entry: Entry, stop_words: frozenset[str]) -> tuple[str, str]:
+    return title_print(entry.title, stop_words), answer_print(unmark(entry.body), stop_words)
 
 
 def title_similarity(a: str, b: str) -> float:

@@ -18,25 +18,23 @@ __all__ = ["cross_link", "page_features", "pages_of"]
 
 
 def page_features(document: Document, settings: Settings) -> None:
-    """What cross-linking reads of each page alone (its words, its first glossary mentions),
-    found with the per-document stages: they run in parallel and are cached, so the steps
-    across documents only compare."""
+    """What cross-linking reads of each page alone (its words and word sequences, its first
+    glossary mentions), found with the per-document stages: they run in parallel and are
+    cached, so the steps across documents only compare."""
     for entry in document.entries:
         if settings.links is not None:
-            entry.words = words_of(entry.title, entry.body, settings.links.stop_words)
+            text = similarity.prose(unmark(entry.body))
+            entry.words = (tuple(similarity.tokens(entry.title, settings.links.stop_words)),
+                           tuple(similarity.tokens(text, settings.links.stop_words)))
+            entry.shingles = duplicates.shingles(text, settings.links.shingle)
         if settings.glossary is not None:
             entry.mentions = glossary.first_mentions(entry.body, settings.glossary)
-
-
-def words_of(title: str, body: str, stop_words: frozenset[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    return (tuple(similarity.tokens(title, stop_words)),
-            tuple(similarity.tokens(similarity.prose(unmark(body)), stop_words)))
 
 
 def pages_of(entries: list[Entry]) -> list[related.Page]:
     """Words found by ``page_features`` come along; ``related.vectors`` finds them where missing."""
     return [related.Page(e.path, e.title, similarity.prose(unmark(e.body)),
-                         tuple(t for t in e.tags if t != HINGLISH), e.words)
+                         tuple(t for t in e.tags if t != HINGLISH), e.words, e.shingles)
             for e in entries]
 
 

@@ -19,15 +19,27 @@ from scipy import sparse
 from ..model import DuplicateGroup
 from .related import BLOCK, Page, Vectors
 from .rules import LinkRules
-from .similarity import cosine
+from .similarity import cosine, word_hash
 
 WORD = re.compile(r"\w+")
 COMMON = 50  # an n-gram on more pages than this is boilerplate, not evidence
+SEQUENCE_BASE = np.uint64(0x100000001B3)  # odd, so no word's hash is lost to the wrap
 
 
-def shingles(text: str, n: int) -> frozenset[str]:
+def shingles(text: str, n: int) -> np.ndarray:
+    """The text's distinct ``n``-word sequences as sorted 64-bit hashes: arrays the steps across
+    documents compare in bulk, found with the per-document stages (``page_features``). A
+    sequence's hash is a polynomial in its words' hashes (modulo 2**64), so each word is hashed
+    once; two different sequences share a hash about once in 2**64 pairs."""
     words = WORD.findall(text.casefold())
-    return frozenset(" ".join(words[i:i + n]) for i in range(len(words) - n + 1))
+    if len(words) < n:
+        return np.zeros(0, dtype=np.uint64)
+    known = {word: word_hash(word) for word in set(words)}
+    hashes = np.array([known[word] for word in words], dtype=np.uint64)
+    found = np.zeros(len(words) - n + 1, dtype=np.uint64)
+    for offset in range(n):
+        found = found * SEQUENCE_BASE + hashes[offset:len(hashes) - n + 1 + offset]  # wraps: modulo 2**64
+    return np.unique(found)
 
 
 def answer_overlaps(pages: Sequence[Page], n: int) -> dict[tuple[int, int], float]:
@@ -35,20 +47,18 @@ def answer_overlaps(pages: Sequence[Page], n: int) -> dict[tuple[int, int], floa
 
     The inverted index is a sparse page-by-n-gram matrix; its product with its transpose counts
     the n-grams every pair shares, without a Python loop over pairs."""
-    sets = [shingles(p.text, n) for p in pages]
-    ids: dict[str, int] = {}
-    rows, columns = [], []
-    for i, grams in enumerate(sets):
-        columns += [ids.setdefault(gram, len(ids)) for gram in grams]
-        rows += [i] * len(grams)
-    if not ids:
+    sets = [p.shingles if p.shingles is not None else shingles(p.text, n) for p in pages]
+    sizes = [len(s) for s in sets]
+    if not sum(sizes):
         return {}
+    grams, columns = np.unique(np.concatenate(sets), return_inverse=True)
+    rows = np.repeat(np.arange(len(pages)), sizes)
     postings = sparse.csc_matrix((np.ones(len(columns), dtype=np.int32), (rows, columns)),
-                                 shape=(len(pages), len(ids)))
+                                 shape=(len(pages), len(grams)))
     pages_per_gram = np.diff(postings.indptr)
     evidence = postings[:, np.flatnonzero((pages_per_gram > 1) & (pages_per_gram <= COMMON))].tocsr()
     shared = sparse.triu(evidence @ evidence.T, k=1).tocoo()
-    return {(int(i), int(j)): int(count) / min(len(sets[i]), len(sets[j]))
+    return {(int(i), int(j)): int(count) / min(sizes[i], sizes[j])
             for i, j, count in zip(shared.row, shared.col, shared.data)}
 
 

@@ -9,7 +9,7 @@ time, so memory stays linear in the number of pages.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Sequence
 
 import numpy as np
@@ -31,6 +31,7 @@ class Page:
     text: str  # the answer's prose (no code, marks or URLs)
     tags: tuple[str, ...]  # topic tags, the language tag left out
     words: tuple[tuple[str, ...], tuple[str, ...]] | None = None  # title's and text's tokens, if known
+    shingles: np.ndarray | None = field(default=None, compare=False)  # duplicates.shingles of the text, if known
 
 
 @dataclass(frozen=True)
@@ -81,30 +82,33 @@ def related(pages: Sequence[Page], rules: LinkRules, v: Vectors | None = None,
     v = v if v is not None else vectors(pages, rules)
     paths = [p.path for p in pages]
     index = {path: i for i, path in enumerate(paths)}
-    blocked: dict[int, set[int]] = {}
-    for path, others in (exclude or {}).items():
-        for other in others:
-            blocked.setdefault(index[path], set()).add(index[other])
-            blocked.setdefault(index[other], set()).add(index[path])
-    k = min(rules.related_count, len(pages) - 1)
+    n = len(pages)
+    blocked = np.array(sorted({pair for path, others in (exclude or {}).items() for other in others
+                               for pair in (index[path] * n + index[other], index[other] * n + index[path])}),
+                       dtype=np.int64)
+    k = min(rules.related_count, n - 1)
     if k <= 0:
         return {path: () for path in paths}
-    blocks = range(0, len(pages), BLOCK)
-    scale = np.concatenate([kth_best(np.round(scores(v, slice(start, start + BLOCK), rules), 9), start, k)
-                            for start in blocks])
-    scale = np.sqrt(np.maximum(scale, 1e-9))
-    candidates: list[list[tuple[float, int]]] = []
-    for start in blocks:
+    scale, kept = [], []
+    for start in range(0, len(pages), BLOCK):
         raw = np.round(scores(v, slice(start, start + BLOCK), rules), 9)
-        ranked = np.round(raw / scale[start:start + BLOCK, None] / scale[None, :], 9)
-        rows = np.arange(len(ranked))
-        ranked[rows, rows + start] = -1.0
-        for offset in rows:
-            ranked[offset, list(blocked.get(start + int(offset), ()))] = -1.0
-        ranked[raw < rules.min_score] = -1.0
-        candidates += best_listed(ranked, CANDIDATES * k)
+        scale.append(kth_best(raw, start, k))
+        kept.append(above(raw, start, rules.min_score))
+    rows, columns, raw = (np.concatenate(parts) for parts in zip(*kept))
+    scale = np.sqrt(np.maximum(np.concatenate(scale), 1e-9))
+    ranked = np.round(raw / scale[rows] / scale[columns], 9)
+    keep = (rows != columns) & ~np.isin(rows.astype(np.int64) * n + columns, blocked)
+    candidates = best_listed(rows[keep], columns[keep], ranked[keep], n, CANDIDATES * k)
     lists = matched(candidates, k)
     return {paths[i]: tuple(paths[j] for j in chosen) for i, chosen in enumerate(lists)}
+
+
+def above(block: np.ndarray, start: int, floor: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(row, column, score) of the block's scores at or above ``floor`` (``min_score``): the only
+    pairs that can be listed, few enough to keep for the whole corpus (at 30 times the corpus,
+    0.15 keeps XX), so each block of scores is computed once though its scaling needs every block."""
+    rows, columns = np.nonzero(block >= floor)
+    return rows + start, columns, block[rows, columns]
 
 
 def matched(candidates: list[list[tuple[float, int]]], k: int) -> list[list[int]]:
@@ -134,15 +138,12 @@ def kth_best(block: np.ndarray, start: int, k: int) -> np.ndarray:
     return block.max(axis=1)
 
 
-def best_listed(block: np.ndarray, k: int) -> list[list[tuple[float, int]]]:
-    """Each row's ``k`` highest non-negative (score, column) pairs, ties broken by position: only
-    the few columns left at or above zero are sorted, never a whole row of the corpus."""
-    rows, columns = np.nonzero(block >= 0)  # row by row, columns in order
-    bounds = np.searchsorted(rows, np.arange(len(block) + 1))
-    found = []
-    for i in range(len(block)):
-        listed = columns[bounds[i]:bounds[i + 1]]
-        values = block[i, listed]
-        order = np.lexsort((listed, -values))[:k]
-        found.append([(float(values[o]), int(listed[o])) for o in order])
-    return found
+def best_listed(rows: np.ndarray, columns: np.ndarray, values: np.ndarray, count: int,
+                k: int) -> list[list[tuple[float, int]]]:
+    """For each of ``count`` rows, its ``k`` highest (score, column) pairs among the given ones,
+    ties broken by column: one sort of the kept pairs, never a whole row of the corpus."""
+    order = np.lexsort((columns, -values, rows))
+    rows, columns, values = rows[order], columns[order], values[order]
+    bounds = np.searchsorted(rows, np.arange(count + 1))
+    return [[(float(values[o]), int(columns[o])) for o in range(bounds[i], min(bounds[i + 1], bounds[i] + k))]
+            for i in range(count)]

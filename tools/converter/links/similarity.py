@@ -9,8 +9,8 @@ so that two Hinglish answers are not alike merely for being Hinglish.
 
 from __future__ import annotations
 
+import hashlib
 import re
-from collections import Counter
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -33,6 +33,11 @@ def tokens(text: str, stop_words: frozenset[str]) -> list[str]:
     return found
 
 
+def word_hash(word: str, size: int = 8) -> int:
+    """A hash that is the same in every process and run (``hash`` of a str is not)."""
+    return int.from_bytes(hashlib.blake2b(word.encode(), digest_size=size).digest(), "big")
+
+
 def fold(word: str) -> str:
     """Plural to singular, enough for "embeddings"/"embedding" and "queries"/"query"."""
     if len(word) > 4 and word.endswith("ies"):
@@ -51,21 +56,20 @@ def tfidf(documents: Sequence[Iterable[str]], vocabulary: dict[str, int] | None 
           idf: np.ndarray | None = None) -> tuple[sparse.csr_matrix, dict[str, int], np.ndarray]:
     """Row-normalised TF-IDF (sublinear tf, smoothed idf). Pass ``vocabulary`` and ``idf`` to
     vectorise other texts (titles) in the same space as the documents they came from."""
-    counts = [Counter(doc) for doc in documents]
+    documents = [list(doc) for doc in documents]
+    terms = [term for doc in documents for term in doc]
     if vocabulary is None:
-        vocabulary = {term: i for i, term in enumerate(sorted({t for c in counts for t in c}))}
-    rows, cols, values = [], [], []
-    for row, counter in enumerate(counts):
-        for term, n in sorted(counter.items()):
-            col = vocabulary.get(term)
-            if col is not None:
-                rows.append(row)
-                cols.append(col)
-                values.append(1.0 + np.log(n))
-    matrix = sparse.csr_matrix((values, (rows, cols)), shape=(len(counts), len(vocabulary)))
+        vocabulary = {term: i for i, term in enumerate(sorted(set(terms)))}
+    columns = np.array([vocabulary.get(term, -1) for term in terms], dtype=np.int64)
+    rows = np.repeat(np.arange(len(documents)), [len(doc) for doc in documents])
+    known = columns >= 0
+    matrix = sparse.csr_matrix((np.ones(int(known.sum())), (rows[known], columns[known])),
+                               shape=(len(documents), len(vocabulary)))
+    matrix.sum_duplicates()  # each term's count in its page, columns in order
+    matrix.data = 1.0 + np.log(matrix.data)
     if idf is None:
         df = np.bincount(matrix.indices, minlength=len(vocabulary))
-        idf = np.log((1 + len(counts)) / (1 + df)) + 1.0
+        idf = np.log((1 + len(documents)) / (1 + df)) + 1.0
     matrix = matrix @ sparse.diags(idf)
     return normalised(matrix), vocabulary, idf
 

@@ -13,7 +13,7 @@ from collections import Counter
 
 from ..model import Style
 from .bullets import GLYPHS
-from .layout import parser
+from .layout import tokens_of
 
 BOLD = re.compile(r"(\*\*|__)(.+?)\1")
 LEADING_GLYPH = re.compile(rf"^[{GLYPHS}]\s*")
@@ -88,7 +88,7 @@ def outline(levels: list[int]) -> list[int]:
 
 def headings(text: str, style: Style) -> str:
     lines = text.split("\n")
-    tokens = parser().parse(text)
+    tokens = tokens_of(text)
     found = []  # (start, end, level, inline text)
     for index, token in enumerate(tokens):
         if token.type == "heading_open" and token.map:

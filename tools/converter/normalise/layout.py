@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
 from .fences import in_code, maths_blocks
@@ -34,6 +35,15 @@ def parser() -> MarkdownIt:
     md = MarkdownIt("commonmark").enable("table").use(dollarmath_plugin, double_inline=True)
     md.core.ruler.disable("inline")
     return md
+
+
+@lru_cache(maxsize=1024)
+def tokens_of(text: str) -> tuple[Token, ...]:
+    """The text's block tokens, kept for the passes after: a pass that changes nothing hands the
+    next the same text, and the language, glossary, heading-id and notebook passes all read a
+    page's final text. 1024 holds every text of the longest document's pages, which each
+    stage goes through in turn. Callers must not change the tokens."""
+    return tuple(parser().parse(text))
 
 
 @dataclass(frozen=True)
@@ -98,7 +108,7 @@ def verbatim_lines(text: str) -> set[int]:
     """Lines of code, maths and HTML blocks (indented code included), which no
     prose pass may touch."""
     found: set[int] = set()
-    for token in parser().parse(text):
+    for token in tokens_of(text):
         if token.type in VERBATIM and token.map:
             found.update(range(*token.map))
     return found
@@ -108,7 +118,7 @@ def rewrite(text: str) -> str:
     lines = text.expandtabs(INDENT).split("\n") if "\t" in text else text.split("\n")
     lines = separate_maths(deepen_short_indents(lines))
     text = "\n".join(lines)
-    tokens = parser().parse(text)
+    tokens = tokens_of(text)
     owner: list[Item | None] = [None] * len(lines)
     firsts: dict[int, Item] = {}
     blank_before: set[int] = set()
