@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import yaml
 
 from ..sources import slugify
 
+INLINE_MARKUP = re.compile(r"([\\`*_\[\]<>#|])")
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when present: same output, faster
 
 
@@ -26,9 +28,11 @@ def dump(data) -> str:
     return yaml.dump(data, Dumper=DUMPER, sort_keys=False, allow_unicode=True, width=10**9)
 
 
+@lru_cache(maxsize=1 << 16)
 def escape_inline(text: str) -> str:
-    """Plain text safe inside a heading or link text: no emphasis, tags or links."""
-    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", text)
+    """Plain text safe inside a heading or link text: no emphasis, tags or links. Cached: a
+    page's title is written again in every list that links to it."""
+    return INLINE_MARKUP.sub(r"\\\1", text)
 
 
 def anchor(text: str) -> str:
