@@ -76,10 +76,3 @@ def test_two_processes_write_what_one_writes(tmp_path, capsys):
     assert run(capsys, "--source", source, "--out", tmp_path / "one", "--jobs", 1)[0] == 0
     assert run(capsys, "--source", source, "--out", tmp_path / "two", "--jobs", 2)[0] == 0
     assert tree(tmp_path / "one") == tree(tmp_path / "two")
-
-
-def test_chunks_are_balanced_by_size_and_cover_every_document():
-    groups = cli.chunks([100, 10, 60, 50, 5], 2)
-    assert sorted(i for g in groups for i in g) == [0, 1, 2, 3, 4]
-    assert groups == [[0, 1, 4], [2, 3]]  # 115 and 110
-    assert cli.chunks([7], 4) == [[0]]

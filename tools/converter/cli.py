@@ -26,6 +26,7 @@ from .identity.rules import IdentityRules
 from .links import cross_link
 from .links.glossary import resolved
 from .model import Document, Source
+from .parallel import chunks
 from .pipeline import convert_bytes, distinct_sources
 
 
@@ -88,18 +89,6 @@ def convert_one(source: Source, data: bytes, settings, debug: bool) -> Document:
 
 def convert_chunk(jobs: list[tuple[Source, bytes]], settings, debug: bool) -> list[Document]:
     return [convert_one(source, data, settings, debug) for source, data in jobs]
-
-
-def chunks(sizes: list[int], count: int) -> list[list[int]]:
-    """Indexes in ``count`` groups of about equal total size, largest first into the lightest
-    group, so one big document does not keep a process busy while the others wait."""
-    groups: list[list[int]] = [[] for _ in range(max(1, min(count, len(sizes))))]
-    loads = [0] * len(groups)
-    for index in sorted(range(len(sizes)), key=lambda i: (-sizes[i], i)):
-        lightest = loads.index(min(loads))
-        groups[lightest].append(index)
-        loads[lightest] += sizes[index]
-    return groups
 
 
 def convert_all(jobs: list[tuple[Source, bytes]], settings, debug: bool, workers: int) -> list[Document]:
@@ -218,7 +207,7 @@ def convert(args) -> int:
         return 1
     site_url = args.site_url.rstrip("/") + "/" if args.site_url else ""
     emit.write_tree(args.out, emit.files_for(documents, settings.vocabulary, site_url, settings.glossary, identities,
-                                             settings.library),
+                                             settings.library, args.jobs),
                     emit.report(documents), args.report)
     if args.registry is not None:
         write_registry(args.registry, registry_file.dump(identities.registry), identities)

@@ -11,7 +11,8 @@ from ..identity.assign import Identities
 from ..links.glossary import Glossary, abbreviations, search_glossary
 from ..model import Document, Library
 from ..notebooks import notebook_of, page_cells
-from .crosslinks import glossary_page
+from ..parallel import chunks, forked_map
+from .crosslinks import Pages, glossary_page
 from .indexes import render_index, tag_pages, tag_usage
 from .pages import page_anchors, render_page
 from .permalinks import permalink_files, short_link
@@ -26,6 +27,24 @@ SEARCH_GLOSSARY = "search/glossary.json"  # read by docs/assets/javascripts/sear
 __all__ = ["files_for", "prepare", "render_index", "render_page", "report", "write_tree"]
 
 
+def document_files(shared: tuple[list[Document], Vocabulary | None, str, Pages], group: list[int]) -> dict[str, str]:
+    """The index, pages and notebooks of the documents at ``group``: they read the rest of the
+    corpus (titles of the pages they link to) but write only their own files."""
+    documents, vocabulary, site_url, pages = shared
+    files = {}
+    for document in (documents[i] for i in group):
+        files[f"{document.source.slug}/index.md"] = render_index(document)
+        for entry in document.entries:
+            permanent = short_link(entry.qid) if entry.qid is not None else entry.path.removesuffix(".md")
+            cells = entry.cells if entry.cells is not None else page_cells(entry.title, unmark(entry.body))
+            book = notebook_of(entry.title, entry.statement if entry.kind == "question" else None,
+                               cells, f"{site_url}{permanent}/")  # a downloaded notebook links back
+            if book is not None:
+                files[f"{document.source.slug}/notebooks/{entry.slug}.ipynb"] = book
+            files[entry.path] = render_page(entry, document, vocabulary, notebook=book is not None, pages=pages)
+    return files
+
+
 def prepare(document: Document) -> None:
     """What emitting a page needs of that page alone (its heading ids), found with the
     per-document stages: in parallel, and cached with the document."""
@@ -36,22 +55,15 @@ def prepare(document: Document) -> None:
 
 def files_for(results: list[Document], vocabulary: Vocabulary | None = None, site_url: str = "",
               glossary: Glossary | None = None, identities: Identities | None = None,
-              library: Library = Library()) -> dict[str, str]:
+              library: Library = Library(), workers: int = 1) -> dict[str, str]:
     """Every generated file by its path in the tree. Without ``identities`` (no registry)
-    there are no short links or redirects."""
+    there are no short links or redirects. The pages are rendered in ``workers`` processes."""
     files = {}
     documents = [d for d in results if not d.failed]
     pages = {e.path: (e, d) for d in documents for e in d.entries}
-    for document in documents:
-        files[f"{document.source.slug}/index.md"] = render_index(document)
-        for entry in document.entries:
-            permanent = short_link(entry.qid) if entry.qid is not None else entry.path.removesuffix(".md")
-            cells = entry.cells if entry.cells is not None else page_cells(entry.title, unmark(entry.body))
-            book = notebook_of(entry.title, entry.statement if entry.kind == "question" else None,
-                               cells, f"{site_url}{permanent}/")  # a downloaded notebook links back
-            if book is not None:
-                files[f"{document.source.slug}/notebooks/{entry.slug}.ipynb"] = book
-            files[entry.path] = render_page(entry, document, vocabulary, notebook=book is not None, pages=pages)
+    groups = chunks([len(d.entries) + 1 for d in documents], workers * 2)
+    for part in forked_map(document_files, groups, (documents, vocabulary, site_url, pages), workers):
+        files.update(part)
     by_tag = tag_usage(documents)
     if vocabulary is not None:
         files.update(tag_pages(by_tag, vocabulary))
