@@ -170,6 +170,16 @@ def test_a_library_longer_than_flat_up_to_is_listed_by_shelf_in_shelf_order():
     assert [next(iter(s)) for s in flat[0]["Library"]] == ["N1", "B1", "X", "N2"]
 
 
+def test_a_shelf_longer_than_flat_up_to_is_listed_in_parts_of_that_many_sources():
+    documents = [shelf_document(f"B{n}", "Books") for n in range(1, 6)] + [shelf_document("N1", "Notes")]
+    library = Library(shelves=("Books", "Notes"), flat_up_to=2)
+    shelves = yaml.safe_load(navigation(documents, None, tag_usage(documents), "library", shelving=library))[0]["Library"]
+    parts = shelves[0]["Books"]
+    assert [next(iter(part)) for part in parts] == ["Books 1–2", "Books 3–4", "Books 5"]
+    assert [next(iter(s)) for s in parts[1]["Books 3–4"]] == ["B3", "B4"]
+    assert [next(iter(s)) for s in shelves[1]["Notes"]] == ["N1"]
+
+
 def test_home_counts():
     document = sample()
     document.entries[0].language, document.entries[0].tags = "hinglish", ("basics",)

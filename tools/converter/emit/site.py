@@ -41,16 +41,28 @@ def navigation(documents: list[Document], vocabulary: Vocabulary | None, by_tag:
 
 
 def shelved(sections: list[dict], shelves: list[str], library: Library) -> list[dict]:
-    """A long library by shelf: every page lists the library's top level (Material prunes only
-    what lies below it), so 150 sources listed flat were 35 KB of every page, and a long list
-    to scan. A short library stays flat: a shelf would be one more click for nothing."""
+    """A long library by shelf, and a long shelf in parts: every page lists the library's top
+    level and its open shelf (Material prunes only what lies below them), so 150 sources listed
+    flat were 35 KB of every page, and a long list to scan. A short library stays flat: a shelf
+    would be one more click for nothing."""
     if len(sections) <= library.flat_up_to:
         return sections
     order = [*library.shelves, library.other]
     grouped: dict[str, list[dict]] = {name: [] for name in order}
     for section, shelf in zip(sections, shelves):
         grouped[shelf or library.other].append(section)
-    return [{name: grouped[name]} for name in order if grouped[name]]
+    return [{name: in_parts(name, grouped[name], library.flat_up_to)} for name in order if grouped[name]]
+
+
+def in_parts(shelf: str, sections: list[dict], size: int) -> list[dict]:
+    """A shelf longer than ``size`` in parts of ``size`` sources ("Books 13–24"): a page lists
+    every source of its open shelf, so a shelf growing with the library made every page, and
+    the build, grow with it (60 sources per shelf at 30 times the corpus)."""
+    if len(sections) <= size:
+        return sections
+    parts = [(start + 1, min(start + size, len(sections))) for start in range(0, len(sections), size)]
+    return [{f"{shelf} {first}–{last}" if last > first else f"{shelf} {first}": sections[first - 1:last]}
+            for first, last in parts]
 
 
 def counts(documents: list[Document], by_tag: TagUsage) -> str:

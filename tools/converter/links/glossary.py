@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from dataclasses import dataclass, field, replace
 
 from ..enrich.language import units
 from ..model import Mention, TermLink
@@ -42,15 +41,17 @@ class Term:
 @dataclass(frozen=True)
 class Glossary:
     terms: tuple[Term, ...]
+    # Made once with the glossary (every page is searched for its terms); not part of equality.
+    pattern: re.Pattern | None = field(default=None, init=False, repr=False, compare=False)
+    forms: dict[str, Term] = field(default_factory=dict, init=False, repr=False, compare=False)
 
-    @property
-    def pattern(self) -> re.Pattern | None:
-        return _pattern(self.terms)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "pattern", _pattern(self.terms))
+        object.__setattr__(self, "forms", _forms(self.terms))
 
     def term_of(self, mention: str) -> Term:
-        forms = _forms(self.terms)
         mention = " ".join(mention.split())
-        return forms.get(mention) or forms[mention.casefold()]
+        return self.forms.get(mention) or self.forms[mention.casefold()]
 
 
 def key(form: str) -> str:
@@ -63,7 +64,6 @@ def _form_pattern(form: str) -> str:
     return body if form != form.casefold() else f"(?i:{body})"
 
 
-@lru_cache(maxsize=4)
 def _pattern(terms: tuple[Term, ...]) -> re.Pattern | None:
     """One alternation, longest form first, so that "multi-head attention" wins over "attention"."""
     forms = sorted({f for t in terms for f in (t.term, *t.aliases)}, key=lambda f: (-len(f), f))
@@ -71,7 +71,6 @@ def _pattern(terms: tuple[Term, ...]) -> re.Pattern | None:
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])") if forms else None
 
 
-@lru_cache(maxsize=4)
 def _forms(terms: tuple[Term, ...]) -> dict[str, Term]:
     return {key(form): t for t in terms for form in (t.term, *t.aliases)}
 
