@@ -1,43 +1,87 @@
-"""The notebook hook: nbconvert's environments share compiled templates."""
+"""The notebook hook: mkdocs-jupyter's exporters reused across notebooks, and shared style sheets."""
 
 from __future__ import annotations
 
-import jinja2
+import nbformat
+import pytest
+from mkdocs_jupyter import nbconvert2, plugin
 
 from hooks import notebooks
 
 
-def counting_environment(cache, compiled: list) -> jinja2.Environment:
-    class Counting(jinja2.Environment):
-        def compile(self, *args, **kwargs):
-            compiled.append(args[0])
-            return super().compile(*args, **kwargs)
-    return Counting(loader=jinja2.DictLoader({"page.html": "Hello {{ name }}"}), bytecode_cache=cache)
+def original(name: str):
+    made = getattr(nbconvert2, name)
+    return getattr(made, "__wrapped__", made)
 
 
-def test_a_second_environment_loads_the_compiled_template():
-    cache, compiled = notebooks.MemoryBytecodeCache(), []
-    first = counting_environment(cache, compiled).get_template("page.html").render(name="A")
-    second = counting_environment(cache, compiled).get_template("page.html").render(name="B")
-    assert (first, second) == ("Hello A", "Hello B")
-    assert len(compiled) == 1
+def notebook(folder, name: str, title: str, section: str):
+    path = folder / f"{name}.ipynb"
+    cells = [nbformat.v4.new_markdown_cell(f"# {title}\n\n> The question.\n\nFrom [q/1/](q/1/)"),
+             nbformat.v4.new_markdown_cell(f"## {section}\n\nIt uses `x = 1` and a [link](https://example.org)."),
+             nbformat.v4.new_code_cell("from transformers import pipeline\nprint('a < b & \"c\"')"),
+             nbformat.v4.new_markdown_cell("```python\n# not a heading\n```")]
+    nbformat.write(nbformat.v4.new_notebook(cells=cells, metadata={"kernelspec": {
+        "display_name": "Python 3", "language": "python", "name": "python3"}}), path)
+    return str(path)
 
 
-def test_an_edited_template_is_compiled_again():
-    cache, compiled = notebooks.MemoryBytecodeCache(), []
-    counting_environment(cache, compiled).get_template("page.html")
-    edited = jinja2.Environment(loader=jinja2.DictLoader({"page.html": "Bye {{ name }}"}), bytecode_cache=cache)
-    assert edited.get_template("page.html").render(name="C") == "Bye C"
+def rendered(path: str) -> tuple[str, list, str]:
+    return nbconvert2.nb2html(path, theme="", custom_mathjax_url=""), *plugin._get_nb_toc_tokens(path, 6)
 
 
-def test_every_exporter_environment_gets_the_shared_cache():
-    class Exporter:
-        def create(self):
-            return jinja2.Environment()
-    cache = notebooks.MemoryBytecodeCache()
-    create = notebooks.sharing(Exporter.create, cache)
-    assert create(Exporter()).bytecode_cache is cache
-    assert create.shares_bytecode
+@pytest.fixture
+def notebooks_pair(tmp_path):
+    return [notebook(tmp_path, "lora", "What is LoRA?", "Low-rank adapters"),
+            notebook(tmp_path, "rag", "What is RAG?", "Retrieval first")]
+
+
+def test_reused_exporters_render_the_same_pages_and_tables_of_contents(notebooks_pair, monkeypatch):
+    makers = {name: original(name) for name in notebooks.REUSED}
+    for name, make in makers.items():
+        monkeypatch.setattr(nbconvert2, name, make)
+    expected = [rendered(path) for path in notebooks_pair]
+    made = []
+
+    def counted(name):
+        def make(*args, **kwargs):
+            made.append(name)
+            return makers[name](*args, **kwargs)
+        return make
+    for name in notebooks.REUSED:
+        monkeypatch.setattr(nbconvert2, name, notebooks.reused(counted(name)))
+    assert [rendered(path) for path in notebooks_pair] == expected
+    # for both notebooks: one exporter for their pages, one for their tables of contents, and an application for each
+    assert sorted(made) == ["HTMLExporter", "MarkdownExporter", "get_nbconvert_app", "get_nbconvert_app"]
+    html, toc, title = expected[1]
+    assert title == "What is RAG?" and "Retrieval first" in html and "transformers" in html
+    assert [(entry["level"], entry["id"]) for entry in toc] == [(1, "what-is-rag")]
+    assert [(entry["level"], entry["name"]) for entry in toc[0]["children"]] == [(2, "Retrieval first")]
+    assert 'id="what-is-rag"' in html and 'id="retrieval-first"' in html
+
+
+def test_an_exporter_is_made_again_for_other_arguments():
+    made = []
+    make = notebooks.reused(lambda *args, **kwargs: made.append((args, kwargs)) or len(made))
+
+    def highlighter(classes):
+        return lambda source: f"{classes}{source}"
+    assert make(template="a", filters={"highlight": highlighter("x")}) == 1
+    assert make(template="a", filters={"highlight": highlighter("x")}) == 1  # a new function doing the same
+    assert make(template="a", filters={"highlight": highlighter("y")}) == 2
+    assert make(template="b", filters={"highlight": highlighter("x")}) == 3
+    assert make(config={"TagRemovePreprocessor": {"remove_cell_tags": {"hide"}}}) == 4
+    assert make(config={"TagRemovePreprocessor": {"remove_cell_tags": {"show"}}}) == 5
+    assert make(config={"TagRemovePreprocessor": {"remove_cell_tags": {"hide"}}}) == 4
+
+
+def test_the_hook_replaces_each_maker_once(monkeypatch):
+    for name in notebooks.REUSED:
+        monkeypatch.setattr(nbconvert2, name, original(name))
+    notebooks.on_config(None)
+    first = [getattr(nbconvert2, name) for name in notebooks.REUSED]
+    notebooks.on_config(None)  # `mkdocs serve` runs the hooks' on_config again
+    assert [getattr(nbconvert2, name) for name in notebooks.REUSED] == first
+    assert all(made.reuses and made.__wrapped__ is original(name) for name, made in zip(notebooks.REUSED, first))
 
 
 def test_inline_styles_become_one_shared_sheet_linked_relatively():
@@ -49,6 +93,13 @@ def test_inline_styles_become_one_shared_sheet_linked_relatively():
                     f'<link rel="stylesheet" href="../../../{second}"></head>')
     again, same = notebooks.shared_styles(page, "other/notebooks/r/")
     assert same == sheets
+
+
+def test_a_sheet_ends_at_its_own_closing_tag():
+    page = '<style type="text/css">a>b{} /* <i> </style */</style><p>kept</p><style type="text/css">.c{}</style>'
+    html, sheets = notebooks.shared_styles(page, "x/")
+    assert list(sheets.values()) == ["a>b{} /* <i> </style */", ".c{}"]
+    assert "<p>kept</p>" in html and "<style" not in html
 
 
 def test_other_style_elements_stay_in_the_page():

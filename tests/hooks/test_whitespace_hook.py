@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from hooks.whitespace import compacted
+import random
+import re
+
+from hooks.whitespace import collapsed, compacted
 
 
 def test_indentation_and_blank_lines_become_one_line_break():
@@ -24,3 +27,11 @@ def test_code_keyboard_keys_scripts_and_text_areas_keep_their_whitespace():
 
 def test_an_element_that_never_closes_does_not_protect_the_rest():
     assert compacted("<pre>\n  x\n<p>\n   y</p>") == "<pre>\nx\n<p>\ny</p>"
+
+
+def test_a_run_is_collapsed_exactly_as_one_pattern_for_the_whole_run_would():
+    whole_run = re.compile(r"[ \t\r\f]*\n[ \t\r\n\f]*")
+    rng = random.Random(8)
+    for _ in range(3000):
+        text = "".join(rng.choice(" \t\r\f\n\n\v\xa0ab<>") for _ in range(rng.randrange(0, 24)))
+        assert collapsed(text) == whole_run.sub("\n", text), repr(text)

@@ -6,6 +6,10 @@ goes; the converter knows the sources, chapters and topics, MkDocs does not.
 Material's footer shows ``page.previous_page``/``next_page``; by default they
 run through the whole site, so the last question of one chapter would lead into
 the next chapter. Here they run through the pages of the page's own section.
+
+The navigation is read with libyaml's loader where PyYAML has it: the pure
+Python one took 0.7 s for the 640 KB of navigation at 10 times today's corpus,
+libyaml 0.09 s, for the same navigation.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import yaml
 from mkdocs.exceptions import PluginError
 
 GENERATED = "library/nav.yml"
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def on_config(config):
@@ -24,7 +29,7 @@ def on_config(config):
     path = Path(config.docs_dir) / GENERATED
     if not path.is_file():
         raise PluginError(f"{path} is missing: run `make pages` (the converter writes it)")
-    generated = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    generated = yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER) or []
     index = config.nav.index(GENERATED)
     config.nav = config.nav[:index] + generated + config.nav[index + 1:]
     return config
