@@ -46,8 +46,8 @@ def document_files(shared: tuple[list[Document], Vocabulary | None, str, Pages],
 
 
 def prepare(document: Document) -> None:
-    """What emitting a page needs of that page alone (its heading ids), found with the
-    per-document stages: in parallel, and cached with the document."""
+    """What emitting a page needs of that page alone (its heading ids, its notebook cells), found
+    with the per-document stages: in parallel, and cached with the document."""
     for entry in document.entries:
         entry.anchors = page_anchors(entry)
         entry.cells = page_cells(entry.title, unmark(entry.body))

@@ -9,7 +9,6 @@ term should find the pages about it, not every page that lists one.
 
 from __future__ import annotations
 
-
 from ..enrich.language import HINGLISH
 from ..links.glossary import Glossary
 from ..model import Document, Entry

@@ -83,21 +83,20 @@ def related(pages: Sequence[Page], rules: LinkRules, v: Vectors | None = None,
     paths = [p.path for p in pages]
     index = {path: i for i, path in enumerate(paths)}
     n = len(pages)
-    blocked = np.array(sorted({pair for path, others in (exclude or {}).items() for other in others
-                               for pair in (index[path] * n + index[other], index[other] * n + index[path])}),
-                       dtype=np.int64)
+    linked = [(index[path], index[other]) for path, others in (exclude or {}).items() for other in others]
+    blocked = np.array(sorted({i * n + j for a, b in linked for i, j in ((a, b), (b, a))}), dtype=np.int64)
     k = min(rules.related_count, n - 1)
     if k <= 0:
         return {path: () for path in paths}
     scale, kept = [], []
-    for start in range(0, len(pages), BLOCK):
+    for start in range(0, n, BLOCK):
         raw = np.round(scores(v, slice(start, start + BLOCK), rules), 9)
         scale.append(kth_best(raw, start, k))
         kept.append(above(raw, start, rules.min_score))
     rows, columns, raw = (np.concatenate(parts) for parts in zip(*kept))
     scale = np.sqrt(np.maximum(np.concatenate(scale), 1e-9))
     ranked = np.round(raw / scale[rows] / scale[columns], 9)
-    keep = (rows != columns) & ~np.isin(rows.astype(np.int64) * n + columns, blocked)
+    keep = (rows != columns) & ~np.isin(rows * n + columns, blocked)  # blocked: pairs as row * n + column
     candidates = best_listed(rows[keep], columns[keep], ranked[keep], n, CANDIDATES * k)
     lists = matched(candidates, k)
     return {paths[i]: tuple(paths[j] for j in chosen) for i, chosen in enumerate(lists)}
