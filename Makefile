@@ -13,6 +13,8 @@ SITE_URL := $(shell sed -n 's/^site_url: *//p' mkdocs.yml)
 export PYTHONPATH := $(CURDIR)/tools
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
+# nbconvert otherwise loads all 28 of its exporters when mkdocs-jupyter is imported, to list the enabled ones
+export NBCONVERT_DISABLE_CONFIG_EXPORTERS := 1
 
 .PHONY: site convert pages serve test check search-check search-bench bench clean og-image
 

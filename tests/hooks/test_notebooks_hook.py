@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import nbconvert.exporters.html as html_exporter
 import nbformat
 import pytest
+from bs4 import BeautifulSoup
 from mkdocs_jupyter import nbconvert2, plugin
 
 from hooks import notebooks
@@ -75,6 +77,7 @@ def test_an_exporter_is_made_again_for_other_arguments():
 
 
 def test_the_hook_replaces_each_maker_once(monkeypatch):
+    monkeypatch.setattr(html_exporter, "BeautifulSoup", BeautifulSoup)
     for name in notebooks.REUSED:
         monkeypatch.setattr(nbconvert2, name, original(name))
     notebooks.on_config(None)
@@ -82,6 +85,35 @@ def test_the_hook_replaces_each_maker_once(monkeypatch):
     notebooks.on_config(None)  # `mkdocs serve` runs the hooks' on_config again
     assert [getattr(nbconvert2, name) for name in notebooks.REUSED] == first
     assert all(made.reuses and made.__wrapped__ is original(name) for name, made in zip(notebooks.REUSED, first))
+    assert html_exporter.BeautifulSoup is notebooks.Unparsed
+
+
+def tree(html: str) -> str:
+    return str(BeautifulSoup(html, features="html.parser"))
+
+
+def test_pages_without_the_soup_parse_to_the_same_tree(tmp_path, monkeypatch):
+    path = notebook(tmp_path, "rag", "What is RAG?", "Retrieval first")
+    book = nbformat.read(path, as_version=4)
+    book.cells.append(nbformat.v4.new_markdown_cell('A figure: <img src="a.png"> and ![the flow](b.png)'))
+    nbformat.write(book, path)
+    monkeypatch.setattr(html_exporter, "BeautifulSoup", BeautifulSoup)
+    souped = rendered(path)
+    monkeypatch.setattr(html_exporter, "BeautifulSoup", notebooks.Unparsed)
+    html, toc, title = rendered(path)
+    assert (toc, title) == souped[1:]
+    assert tree(html) == tree(souped[0])
+    assert html.count('tabindex="0"') == len(book.cells)  # each cell's input wrapper
+    assert f'<img alt="{notebooks.ALT}" src="a.png">' in html and 'alt="the flow"' in html
+
+
+def test_accessible_marks_wrappers_and_images_without_alt_text():
+    page = ('<div class="jp-Cell-inputWrapper"><img src="x.png"></div><div class="jp-OutputArea-output jp-RenderedText">'
+            '<img src="y.png" alt="y"></div><div class="jp-Cell-inputWrapperish">')
+    assert notebooks.accessible(page) == (
+        '<div class="jp-Cell-inputWrapper" tabindex="0"><img alt="No description has been provided for this image" '
+        'src="x.png"></div><div class="jp-OutputArea-output jp-RenderedText" tabindex="0"><img src="y.png" alt="y">'
+        '</div><div class="jp-Cell-inputWrapperish">')
 
 
 def test_inline_styles_become_one_shared_sheet_linked_relatively():

@@ -47,7 +47,8 @@ def mkdocs_command(config: Path, strict: bool = True) -> list[str]:
     return [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), "-f", str(config)]
 
 
-MKDOCS_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+MKDOCS_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true",
+              "NBCONVERT_DISABLE_CONFIG_EXPORTERS": "1"}  # as the Makefile sets them
 
 
 def build_site(generated: Path, project: Path, site_url: str | None = None, search_backend: str | None = None,

@@ -26,9 +26,9 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 from pathlib import Path
 
+import pagefind_bin
 from material.plugins.search.plugin import SearchIndex
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -95,7 +95,9 @@ def on_post_page(output, page, config):
 
 
 def pagefind_command(site_dir: str) -> list[str]:
-    return [sys.executable, "-m", "pagefind", "--site", site_dir, "--output-subdir", BUNDLE,
+    """The binary that pagefind[bin] installs, run directly: ``python -m pagefind`` only starts a
+    second interpreter to find it (0.1 to 0.3 s of every build)."""
+    return [str(pagefind_bin.get_executable()), "--site", site_dir, "--output-subdir", BUNDLE,
             "--exclude-selectors", IGNORED, "--force-language", "en", "--include-characters", "_", "--silent"]
 
 
