@@ -198,7 +198,7 @@ def convert(args) -> int:
         settings = replace(settings, glossary=glossary)
         for warning in warnings:
             print(f"  warning: {warning}", file=sys.stderr)
-    cross_link(documents, settings)
+    cross_link(documents, settings, args.jobs)
     for document in documents:
         for line in summary(document):
             print(line, file=sys.stderr if document.failed or line.startswith("  warning") else sys.stdout)

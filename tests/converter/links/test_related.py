@@ -93,3 +93,11 @@ def test_kth_best_counts_equal_scores_and_skips_the_page_itself():
     block = np.array([[1.0, 0.5, 0.5, 0.2], [0.3, 1.0, 0.9, 0.9]])
     assert list(kth_best(block, 0, 2)) == [0.5, 0.9]
     assert list(kth_best(block[1:], 1, 3)) == [0.3]
+
+
+def test_blocks_scored_in_several_processes_give_the_same_lists(monkeypatch):
+    import converter.links.related as module
+    alone = related(PAGES, RULES)
+    monkeypatch.setattr(module, "BLOCK", 2)  # three blocks of rows for the two workers
+    assert related(PAGES, RULES, workers=2) == alone
+    assert alone["a/rlhf.md"][0] == "b/rlhf-train.md"

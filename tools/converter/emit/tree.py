@@ -16,10 +16,11 @@ def write_tree(out: Path, files: dict[str, str], report_data: dict, report_path:
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     try:
+        for folder in sorted({os.path.dirname(relative) for relative in files} - {""}):
+            (staging / folder).mkdir(parents=True, exist_ok=True)  # once each: 10,000 short links have one
         for relative, text in sorted(files.items()):
-            target = staging / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+            with open(staging / relative, "w", encoding="utf-8") as target:
+                target.write(text)
         report_text = json.dumps(report_data, ensure_ascii=False, indent=1) + "\n"
         if report_path is None:
             (staging / "report.json").write_text(report_text, encoding="utf-8")

@@ -38,14 +38,16 @@ def pages_of(entries: list[Entry]) -> list[related.Page]:
             for e in entries]
 
 
-def cross_link(documents: list[Document], settings: Settings) -> None:
+def cross_link(documents: list[Document], settings: Settings, workers: int = 1) -> None:
+    """``workers``: processes for the related questions' scores, the one step here that grows
+    with the square of the corpus."""
     entries = [e for d in documents if not d.failed for e in d.entries]
     if settings.links is not None and entries:
         pages = pages_of(entries)
         vectors = related.vectors(pages, settings.links)
         groups = duplicates.groups(pages, vectors, settings.links)
         exclude = {path: frozenset(g.members) for path, g in groups.items()}
-        ranked = related.related(pages, settings.links, vectors, exclude)
+        ranked = related.related(pages, settings.links, vectors, exclude, workers)
         for entry in entries:
             entry.duplicates = groups.get(entry.path)
             entry.related = ranked[entry.path]

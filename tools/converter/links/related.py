@@ -15,6 +15,7 @@ from typing import Sequence
 import numpy as np
 from scipy import sparse
 
+from ..parallel import forked_map
 from . import similarity
 from .rules import LinkRules
 
@@ -68,9 +69,10 @@ def scores(v: Vectors, rows: slice, rules: LinkRules) -> np.ndarray:
 
 
 def related(pages: Sequence[Page], rules: LinkRules, v: Vectors | None = None,
-            exclude: dict[str, frozenset[str]] | None = None) -> dict[str, tuple[str, ...]]:
+            exclude: dict[str, frozenset[str]] | None = None, workers: int = 1) -> dict[str, tuple[str, ...]]:
     """Up to ``related_count`` paths per page, most related first. ``exclude``: pages already
-    linked another way. Deterministic: ties go to the earlier page.
+    linked another way. Deterministic: ties go to the earlier page. The blocks of scores are
+    computed in ``workers`` processes.
 
     Two choices, each measured on the labelled near-duplicate pairs:
     - a score is divided by the geometric mean of both pages' ``related_count``-th best scores
@@ -88,18 +90,24 @@ def related(pages: Sequence[Page], rules: LinkRules, v: Vectors | None = None,
     k = min(rules.related_count, n - 1)
     if k <= 0:
         return {path: () for path in paths}
-    scale, kept = [], []
-    for start in range(0, n, BLOCK):
-        raw = np.round(scores(v, slice(start, start + BLOCK), rules), 9)
-        scale.append(kth_best(raw, start, k))
-        kept.append(above(raw, start, rules.min_score))
-    rows, columns, raw = (np.concatenate(parts) for parts in zip(*kept))
+    blocks = forked_map(scored_block, [[start] for start in range(0, n, BLOCK)], (v, rules, k), workers)
+    scale = [best for best, _ in blocks]
+    rows, columns, raw = (np.concatenate(parts) for parts in zip(*(kept for _, kept in blocks)))
     scale = np.sqrt(np.maximum(np.concatenate(scale), 1e-9))
     ranked = np.round(raw / scale[rows] / scale[columns], 9)
     keep = (rows != columns) & ~np.isin(rows * n + columns, blocked)  # blocked: pairs as row * n + column
     candidates = best_listed(rows[keep], columns[keep], ranked[keep], n, CANDIDATES * k)
     lists = matched(candidates, k)
     return {paths[i]: tuple(paths[j] for j in chosen) for i, chosen in enumerate(lists)}
+
+
+def scored_block(shared: tuple[Vectors, LinkRules, int], group: list[int]):
+    """The block of rows from ``group[0]``: each row's ``k``-th best score (for the scaling) and
+    the pairs that can be listed."""
+    v, rules, k = shared
+    start = group[0]
+    raw = np.round(scores(v, slice(start, start + BLOCK), rules), 9)
+    return kth_best(raw, start, k), above(raw, start, rules.min_score)
 
 
 def above(block: np.ndarray, start: int, floor: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
