@@ -109,11 +109,35 @@ def test_write_tree_replaces_the_output_whole(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
 
 
+def test_a_rebuild_links_unchanged_files_and_writes_the_rest(tmp_path):
+    out, manifest, report = tmp_path / "out", tmp_path / "cache" / "written.json", {"documents": []}
+    emit.write_tree(out, {"a/same.md": "same", "a/edited.md": "before", "touched.md": "mine", "gone.md": "x"},
+                    report, None, manifest)
+    inode = {name: (out / name).stat().st_ino for name in ("a/same.md", "a/edited.md", "touched.md")}
+    (out / "touched.md").write_text("hand-edited")  # not as the last run wrote it: written again
+    emit.write_tree(out, {"a/same.md": "same", "a/edited.md": "after", "touched.md": "mine"}, report, None, manifest)
+    assert {p.relative_to(out).as_posix(): p.read_text() for p in out.rglob("*.md")} == {
+        "a/same.md": "same", "a/edited.md": "after", "touched.md": "mine"}
+    assert (out / "a/same.md").stat().st_ino == inode["a/same.md"]
+    assert (out / "a/edited.md").stat().st_ino != inode["a/edited.md"]
+    assert (out / "touched.md").stat().st_ino != inode["touched.md"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "out"]
+
+
+def test_without_a_readable_manifest_every_file_is_written(tmp_path):
+    out, manifest = tmp_path / "out", tmp_path / "written.json"
+    emit.write_tree(out, {"a.md": "same"}, {}, None, manifest)
+    inode = (out / "a.md").stat().st_ino
+    manifest.write_text("not json")
+    emit.write_tree(out, {"a.md": "same"}, {}, None, manifest)
+    assert (out / "a.md").stat().st_ino != inode and (out / "a.md").read_text() == "same"
+
+
 def test_failed_write_leaves_previous_output(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     (out / "kept.md").write_text("old")
-    with pytest.raises(TypeError):
+    with pytest.raises(AttributeError):
         emit.write_tree(out, {"a.md": None}, {}, None)
     assert (out / "kept.md").read_text() == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]

@@ -44,7 +44,8 @@ def arguments(argv):
     parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
     parser.add_argument("--cache", type=Path,
                         help="folder keeping each document's converted form by content: a rebuild converts "
-                             "only documents (or settings) that changed (`make pages` uses build/cache)")
+                             "only documents (or settings) that changed, and links the generated files that "
+                             "did not change from the last output (`make pages` uses build/cache)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
                         help="processes converting documents side by side (default: one per CPU)")
     parser.add_argument("--watch", action="store_true",
@@ -208,7 +209,7 @@ def convert(args) -> int:
     site_url = args.site_url.rstrip("/") + "/" if args.site_url else ""
     emit.write_tree(args.out, emit.files_for(documents, settings.vocabulary, site_url, settings.glossary, identities,
                                              settings.library, args.jobs),
-                    emit.report(documents), args.report)
+                    emit.report(documents), args.report, args.cache / "written.json" if args.cache else None)
     if args.registry is not None:
         write_registry(args.registry, registry_file.dump(identities.registry), identities)
     pages = sum(len(d.entries) for d in documents)

@@ -73,11 +73,14 @@ def library_of(raw, sources: tuple[Source, ...], where: str) -> Library:
     return Library(tuple(shelves), flat, str(raw.get("other") or Library.other))
 
 
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: the same data, 10 times faster
+
+
 def read_yaml(path: Path, required: bool = True) -> dict:
     if not required and not path.exists():
         return {}
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER) or {}
     except (OSError, yaml.YAMLError) as err:
         raise SettingsError(f"cannot read settings: {err}") from err
 
