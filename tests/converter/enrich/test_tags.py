@@ -309,3 +309,16 @@ def test_pages_lead_with_their_obvious_topic(tagged, title, expected):
     found = [ids for meta, ids in tagged.values() if meta["title"] == title]
     assert found, f"no page titled {title!r}: was it renamed?"
     assert all(ids[0] == expected for ids in found), found
+
+
+def test_keywords_are_counted_as_a_scan_of_every_position_counts_them():
+    real = vocabulary(yaml.safe_load(TAGS_YML.read_text(encoding="utf-8")))
+    prose = ("fine-tuning and fine tuning, finetuning; rag-based rag storage. self-attention attentions "
+             "multi-head attention, transformers' transformer-xl. lora/qlora loras. prompt-engineering "
+             "prompts prompt prompt. embeddings embedding vector databases vector-database") * 2
+    for tag in real.tags:
+        if tag.body_pattern is not None:
+            expected = min(sum(1 for _ in tag.body_pattern.finditer(prose)), tags.BODY_CAP)
+            assert tags.body_hits(tag, prose) == expected, tag.id
+    counted = [tag.id for tag in real.tags if tag.body_pattern is not None and tags.body_hits(tag, prose)]
+    assert len(counted) >= 5

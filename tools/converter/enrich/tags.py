@@ -246,16 +246,35 @@ def score(tag: Tag, title: str, prose: str, source: str, chapter: str | None) ->
     total = 0
     if tag.title_pattern is not None and tag.title_pattern.search(title):
         total += TITLE_SCORE
-    if tag.body_pattern is not None and (tag.body_words is None or any(w in prose for w in tag.body_words)):
-        hits = 0
-        for _ in tag.body_pattern.finditer(prose):
-            hits += BODY_SCORE
-            if hits >= BODY_CAP:
-                break
-        total += min(hits, BODY_CAP)
+    if tag.body_pattern is not None:
+        total += min(body_hits(tag, prose) * BODY_SCORE, BODY_CAP)
     if tag.is_default_for(source, chapter):
         total += DEFAULT_SCORE
     return total
+
+
+def body_hits(tag: Tag, prose: str) -> int:
+    """How often the tag's keywords occur in the prose, counted up to BODY_CAP: the matches
+    ``finditer`` would find, but the pattern is tried only where one of the keywords' first words
+    starts (found with ``str.find``), not at every character, which was most of the tagging time."""
+    if tag.body_words is None:
+        return sum(1 for _ in zip(tag.body_pattern.finditer(prose), range(BODY_CAP)))
+    hits, end = 0, 0
+    for start in sorted({at for word in tag.body_words for at in occurrences(prose, word)}):
+        found = tag.body_pattern.match(prose, start) if start >= end else None
+        if found:
+            hits, end = hits + 1, found.end()
+            if hits >= BODY_CAP:
+                break
+    return hits
+
+
+def occurrences(text: str, word: str) -> list[int]:
+    found, at = [], text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
 
 
 def assign(title: str, body: str, source: str, chapter: str | None, language: str,
