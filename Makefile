@@ -36,10 +36,12 @@ pages: $(VENV)/.installed
 convert: $(VENV)/.installed
 	$(PY) -m converter --source "$(SOURCE)" --out "$(OUT)"
 
-## serve: convert, then serve the site on http://127.0.0.1:8000 with live reload
+## serve: convert, then serve the site on http://127.0.0.1:8000 with live reload; after a
+## save, only the pages whose generated Markdown changed are rendered again (--dirty: the
+## converter leaves the others untouched, and rewrites all when the navigation changes)
 serve: pages
 	$(PY) -m converter --source "$(SOURCE)" --out $(GENERATED) --report $(REPORT) --site-url "$(SITE_URL)" --registry "$(REGISTRY)" --cache $(CACHE) --watch & \
-	  trap "kill $$!" EXIT; $(PY) -m mkdocs serve
+	  trap "kill $$!" EXIT; $(PY) -m mkdocs serve --dirty
 
 ## test: the whole test suite (unit, corpus integration, site build)
 test: $(VENV)/.installed

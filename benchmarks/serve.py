@@ -84,7 +84,8 @@ def measure(source: Path, document: str, edits: int, work: Path) -> dict:
     environment = {**os.environ, **CONVERTER_ENV, **MKDOCS_ENV}
     watcher = subprocess.Popen([*converter_command(corpus, data, library, cache), "--watch"],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environment)
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", str(config),
+                               "-a", f"127.0.0.1:{port}"],
                               cwd=config.parent, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environment)
     try:
         start = time.perf_counter()

@@ -124,6 +124,17 @@ def test_a_rebuild_links_unchanged_files_and_writes_the_rest(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "out"]
 
 
+def test_a_change_to_a_file_of_every_page_rewrites_every_file(tmp_path):
+    out, manifest = tmp_path / "out", tmp_path / "written.json"
+    site = {"nav.yml": "- a.md\n", "a.md": "same", "b.md": "same"}
+    emit.write_tree(out, site, {}, None, manifest, ("nav.yml",))
+    inode = (out / "a.md").stat().st_ino
+    emit.write_tree(out, {**site, "b.md": "edited"}, {}, None, manifest, ("nav.yml",))
+    assert (out / "a.md").stat().st_ino == inode  # the navigation is the same: linked
+    emit.write_tree(out, {**site, "nav.yml": "- a.md\n- c.md\n", "c.md": "new"}, {}, None, manifest, ("nav.yml",))
+    assert (out / "a.md").stat().st_ino != inode and (out / "a.md").read_text() == "same"
+
+
 def test_without_a_readable_manifest_every_file_is_written(tmp_path):
     out, manifest = tmp_path / "out", tmp_path / "written.json"
     emit.write_tree(out, {"a.md": "same"}, {}, None, manifest)

@@ -209,7 +209,8 @@ def convert(args) -> int:
     site_url = args.site_url.rstrip("/") + "/" if args.site_url else ""
     emit.write_tree(args.out, emit.files_for(documents, settings.vocabulary, site_url, settings.glossary, identities,
                                              settings.library, args.jobs),
-                    emit.report(documents), args.report, args.cache / "written.json" if args.cache else None)
+                    emit.report(documents), args.report, args.cache / "written.json" if args.cache else None,
+                    emit.SITE_WIDE)
     if args.registry is not None:
         write_registry(args.registry, registry_file.dump(identities.registry), identities)
     pages = sum(len(d.entries) for d in documents)

@@ -23,8 +23,10 @@ from .tree import write_tree
 ROOT = "library"  # the generated tree's folder inside docs/ (served from the site's root: tools/hooks/urls.py)
 GLOSSARY = "glossary.md"
 SEARCH_GLOSSARY = "search/glossary.json"  # read by docs/assets/javascripts/search-worker.js
+NAVIGATION, ABBREVIATIONS = "nav.yml", "home/abbreviations.md"
+SITE_WIDE = (NAVIGATION, ABBREVIATIONS)  # part of every page: mkdocs.yml appends the abbreviations to each
 
-__all__ = ["files_for", "prepare", "render_index", "render_page", "report", "write_tree"]
+__all__ = ["SITE_WIDE", "files_for", "prepare", "render_index", "render_page", "report", "write_tree"]
 
 
 def document_files(shared: tuple[list[Document], Vocabulary | None, str, Pages], group: list[int]) -> dict[str, str]:
@@ -72,9 +74,9 @@ def files_for(results: list[Document], vocabulary: Vocabulary | None = None, sit
         files[GLOSSARY] = glossary_page(glossary, pages, GLOSSARY)
     if identities is not None:
         files.update(permalink_files(identities, pages, site_url))
-    files["home/abbreviations.md"] = abbreviations(glossary) if glossary is not None else ""
+    files[ABBREVIATIONS] = abbreviations(glossary) if glossary is not None else ""
     files[SEARCH_GLOSSARY] = json.dumps(search_glossary(glossary), ensure_ascii=False, sort_keys=True, indent=0) + "\n"
-    files["nav.yml"] = navigation(documents, vocabulary, by_tag, ROOT, glossary=GLOSSARY if glossary else None,
+    files[NAVIGATION] = navigation(documents, vocabulary, by_tag, ROOT, glossary=GLOSSARY if glossary else None,
                                   shelving=library)
     files["home/counts.md"] = counts(documents, by_tag)
     files["home/sources.md"] = source_list(documents, ROOT)

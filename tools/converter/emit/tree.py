@@ -4,8 +4,11 @@ With a ``manifest`` (the converter keeps it in its cache folder), a file whose
 text is the same as in the tree it replaces is hard-linked from there instead
 of written again. After one edit nearly every file is the same, and creating
 20,000 files and freeing the old ones cost more than the rest of a rebuild at
-30 times the corpus. Linked files keep their modification times, so a watcher
-sees which pages changed.
+30 times the corpus. Linked files keep their modification times, so
+``mkdocs serve --dirty`` (``make serve``) renders only the pages that changed.
+Some files are part of every page (the navigation, the abbreviations appended
+to each page): when one of them changed, nothing is linked, and every page is
+new to the watcher.
 """
 
 from __future__ import annotations
@@ -64,15 +67,24 @@ def write_files(out: Path, staging: Path, files: dict[str, str], before: dict[st
     return written
 
 
+def reusable(files: dict[str, str], before: dict[str, Record], site_wide: tuple[str, ...]) -> dict[str, Record]:
+    """What the last run wrote, or nothing when one of the ``site_wide`` files changed."""
+    changed = any(name in files and before.get(name, ("",))[0] != digest(files[name].encode("utf-8"))
+                  for name in site_wide)
+    return {} if changed else before
+
+
 def write_tree(out: Path, files: dict[str, str], report_data: dict, report_path: Path | None,
-               manifest: Path | None = None) -> None:
+               manifest: Path | None = None, site_wide: tuple[str, ...] = ()) -> None:
     """Build the whole tree beside ``out`` and swap it in, so a failed run leaves
-    the previous output untouched and a reader never sees half a site."""
+    the previous output untouched and a reader never sees half a site. ``site_wide``: files
+    that a change to rewrites every file."""
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     try:
-        written = write_files(out, staging, files, read_manifest(manifest) if manifest else {})
+        before = reusable(files, read_manifest(manifest), site_wide) if manifest else {}
+        written = write_files(out, staging, files, before)
         report_text = json.dumps(report_data, ensure_ascii=False, indent=1) + "\n"
         if report_path is None:
             (staging / "report.json").write_text(report_text, encoding="utf-8")
