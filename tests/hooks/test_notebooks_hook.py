@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import nbconvert.exporters.html as html_exporter
 import nbformat
 import pytest
@@ -137,3 +139,34 @@ def test_a_sheet_ends_at_its_own_closing_tag():
 def test_other_style_elements_stay_in_the_page():
     page = "<style>.kept{}</style>"
     assert notebooks.shared_styles(page, "x/") == (page, {})
+
+
+def headings(toc) -> list[tuple[int, str]]:
+    return [(item.level, item.title) for link in toc for item in (link, *link.children)]
+
+
+def test_prerendered_entries_are_the_ones_mkdocs_jupyter_writes_and_reads(tmp_path):
+    from mkdocs.structure.files import File
+    from mkdocs.structure.pages import Page
+    path = notebook(tmp_path, "rag", "What is RAG?", "Retrieval first")
+    jupyter = plugin.Plugin()
+    jupyter.load_config({"include": ["*.ipynb"], "cache_dir": str(tmp_path / "cache")})
+
+    def page_rendered():
+        page = Page(None, File("rag.ipynb", str(tmp_path), str(tmp_path / "site"), True), {})
+        jupyter.on_pre_build({})
+        jupyter.on_pre_page(page, {}, None)
+        page.render({}, None)
+        return page, jupyter._used_cache_paths
+    page, used = page_rendered()  # a cache miss: mkdocs-jupyter renders the notebook and keeps it
+    entry = notebooks.cache_entry(path, jupyter.config)
+    assert used == {entry} and entry.exists()
+    written = json.loads(entry.read_text(encoding="utf-8"))
+    entry.unlink()
+    notebooks.prerender([(path, entry)], jupyter.config)
+    assert json.loads(entry.read_text(encoding="utf-8")) == written
+    assert written["title"] == "What is RAG?" and "Retrieval first" in written["content"]
+    again, _ = page_rendered()  # a cache hit
+    assert (again.content, again.title, headings(again.toc)) == (page.content, page.title, headings(page.toc))
+    assert headings(page.toc) == [(1, "What is RAG?"), (2, "Retrieval first")]
+    assert not list((tmp_path / "cache").glob("*.part"))

@@ -30,18 +30,26 @@ before the theme and the other hooks go through the page.
 from __future__ import annotations
 
 import hashlib
+import json
+import multiprocessing
+import os
 import re
 from pathlib import Path
 
 import nbconvert.exporters.html as html_exporter
+from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
-from mkdocs_jupyter import nbconvert2
+from mkdocs_jupyter import convert, nbconvert2
+from mkdocs_jupyter import plugin as jupyter_plugin
 
 # any text up to the first </style>, a run of other characters at a time (`.*?` was 10 ms a page)
 INLINE_STYLE = re.compile(r'<style type="text/css">([^<]*(?:<(?!/style>)[^<]*)*)</style>')
 STYLES = "assets/notebooks"
 # what mkdocs-jupyter makes anew for each notebook, with the same arguments each time
 REUSED = ("get_nbconvert_app", "HTMLExporter", "MarkdownExporter")
+# the plugin's settings its page rendering reads (mkdocs_jupyter.plugin, on_pre_page)
+RENDERING = ("kernel_name", "theme", "allow_errors", "show_input", "no_input", "no_prompt", "remove_tag_config",
+             "highlight_extra_classes", "include_requirejs", "custom_mathjax_url")
 # the wrappers nbconvert's lab template writes for a cell's input and each output, and images without alt text
 WRAPPER = re.compile(r'<div class="(jp-Cell-inputWrapper|jp-OutputArea-output\b[^"]*)"')
 NO_ALT = re.compile(r"<img\b(?![^>]*\balt=)")
@@ -123,3 +131,55 @@ def on_page_content(html, page, config, files):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(css, encoding="utf-8")
     return html
+
+
+def cache_entry(path: str, options) -> Path:
+    """Where mkdocs-jupyter looks for a notebook's rendered page (not executed: this site's setting)."""
+    return jupyter_plugin._get_cache_path(options["cache_dir"],
+                                          jupyter_plugin._compute_cache_key(path, options, False))
+
+
+def prerender(jobs: list[tuple[str, Path]], options) -> None:
+    """Each notebook's page, table of contents and title, as mkdocs-jupyter renders them, into its
+    cache entry; written beside it and renamed, so the build never reads half an entry."""
+    for path, entry in jobs:
+        body = convert.nb2html(path, execute=False, **{name: options[name] for name in RENDERING})
+        toc_tokens, title = jupyter_plugin._get_nb_toc_tokens(path, options["toc_depth"])
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        partial = entry.with_suffix(".part")
+        partial.write_text(json.dumps({"content": body, "toc_tokens": toc_tokens, "title": title}), encoding="utf-8")
+        os.replace(partial, entry)
+
+
+def notebook_plugin(config):
+    """mkdocs-jupyter, when it renders from its cache without executing, and the system can fork."""
+    jupyter = config.plugins.get("mkdocs-jupyter")
+    usable = jupyter is not None and jupyter.config["cache"] and not jupyter.config["execute"]
+    return jupyter if usable and "fork" in multiprocessing.get_all_start_methods() else None
+
+
+@event_priority(-100)  # after mkdocs-jupyter has marked its notebooks
+def on_files(files, config):
+    jupyter = notebook_plugin(config)
+    if jupyter is None:
+        return files
+    jobs = [(file.abs_src_path, entry) for file in files.documentation_pages() if jupyter.should_include(file)
+            and not (entry := cache_entry(file.abs_src_path, jupyter.config)).exists()]
+    if jobs:
+        worker = multiprocessing.get_context("fork").Process(target=prerender, args=(jobs, jupyter.config),
+                                                             daemon=True)
+        worker.start()
+        jupyter.prerendering = worker  # the plugin lives as long as the build: on_post_build stops it
+    return files
+
+
+def on_post_build(config):
+    jupyter = notebook_plugin(config)
+    worker = getattr(jupyter, "prerendering", None)
+    if worker is None:
+        return
+    worker.terminate()  # every notebook page is written by now: what it has left is not needed
+    worker.join()
+    jupyter.prerendering = None
+    for partial in Path(jupyter.config["cache_dir"]).glob("*.part"):
+        partial.unlink()
