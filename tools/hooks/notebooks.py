@@ -16,7 +16,7 @@ nbconvert's HTML exporter then parses each whole page with BeautifulSoup only to
 add ``tabindex="0"`` to the cells' input and output wrappers and a default
 ``alt`` to images without one, and serialises the tree again: 28 ms a notebook,
 as long as everything else it does. Here the same attributes are added to the
-tags the template writes, by pattern (``accessible``); the pages parse to the
+tags the template writes, by pattern (``tidied``); the pages parse to the
 same tree as before.
 
 mkdocs-jupyter also writes the same 590 KB of Jupyter styles into every
@@ -56,14 +56,21 @@ NO_ALT = re.compile(r"<img\b(?![^>]*\balt=)")
 ALT = "No description has been provided for this image"  # nbconvert's words
 
 
-def accessible(html: str) -> str:
-    """What nbconvert's BeautifulSoup pass adds to a notebook page, added in place."""
+# mkdocs-jupyter's template writes a comma between two attributes of its copy button
+STRAY_COMMA = re.compile(r'(<clipboard-copy for="[^"]*"),')
+
+
+def tidied(html: str) -> str:
+    """What nbconvert's BeautifulSoup pass did to a notebook page, done in place: the attributes
+    it adds. The copy button's stray comma, which the soup turned into an attribute named ",",
+    is dropped."""
+    html = STRAY_COMMA.sub(r"\1", html)
     return NO_ALT.sub(f'<img alt="{ALT}"', WRAPPER.sub(r'<div class="\1" tabindex="0"', html))
 
 
 class Unparsed:
     """Stands in for BeautifulSoup in nbconvert's HTML exporter: nothing for its selectors to
-    edit, and the page back with ``accessible``'s attributes."""
+    edit, and the page back ``tidied``."""
 
     def __init__(self, html: str, features: str | None = None) -> None:
         self.html = html
@@ -72,7 +79,7 @@ class Unparsed:
         return []
 
     def __str__(self) -> str:
-        return accessible(self.html)
+        return tidied(self.html)
 
 
 def frozen(value):
