@@ -173,3 +173,33 @@ def test_prerendered_entries_are_the_ones_mkdocs_jupyter_writes_and_reads(tmp_pa
     assert (again.content, again.title, headings(again.toc)) == (page.content, page.title, headings(page.toc))
     assert headings(page.toc) == [(1, "What is RAG?"), (2, "Retrieval first")]
     assert not list((tmp_path / "cache").glob("*.part"))
+
+
+def test_the_build_starts_a_worker_for_notebooks_not_in_the_cache_and_stops_it(tmp_path):
+    from types import SimpleNamespace
+
+    from mkdocs.structure.files import File, Files
+    first = notebook(tmp_path, "lora", "What is LoRA?", "Low-rank adapters")
+    notebook(tmp_path, "rag", "What is RAG?", "Retrieval first")
+    jupyter = plugin.Plugin()
+    jupyter.load_config({"include": ["*.ipynb"], "cache_dir": str(tmp_path / "cache")})
+    config = SimpleNamespace(plugins={"mkdocs-jupyter": jupyter})
+
+    def files():
+        return Files([plugin.NotebookFile(File(f"{name}.ipynb", str(tmp_path), str(tmp_path / "site"), True),
+                                          use_directory_urls=True, site_dir=str(tmp_path / "site"))
+                      for name in ("lora", "rag")]
+                     + [File("index.md", str(tmp_path), str(tmp_path / "site"), True)])
+    notebooks.prerender([(first, notebooks.cache_entry(first, jupyter.config))], jupyter.config)
+    notebooks.on_files(files(), config)
+    worker = jupyter.prerendering
+    assert worker is not None
+    worker.join(60)  # here the build would be rendering its Markdown pages meanwhile
+    assert worker.exitcode == 0
+    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == sorted(
+        notebooks.cache_entry(str(tmp_path / f"{name}.ipynb"), jupyter.config).name for name in ("lora", "rag"))
+    (tmp_path / "cache" / "left.part").write_text("{")  # as a worker stopped mid-write leaves it
+    notebooks.on_post_build(config)
+    assert jupyter.prerendering is None and not list((tmp_path / "cache").glob("*.part"))
+    notebooks.on_files(files(), config)  # every notebook cached now: no worker
+    assert jupyter.prerendering is None
