@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 
+from .. import scan
 from ..normalise.fences import in_code
 
 TITLE_SCORE = 10  # the title names the topic: enough on its own
@@ -254,27 +256,10 @@ def score(tag: Tag, title: str, prose: str, source: str, chapter: str | None) ->
 
 
 def body_hits(tag: Tag, prose: str) -> int:
-    """How often the tag's keywords occur in the prose, counted up to BODY_CAP: the matches
-    ``finditer`` would find, but the pattern is tried only where one of the keywords' first words
-    starts (found with ``str.find``), not at every character, which was most of the tagging time."""
-    if tag.body_words is None:
-        return sum(1 for _ in zip(tag.body_pattern.finditer(prose), range(BODY_CAP)))
-    hits, end = 0, 0
-    for start in sorted({at for word in tag.body_words for at in occurrences(prose, word)}):
-        found = tag.body_pattern.match(prose, start) if start >= end else None
-        if found:
-            hits, end = hits + 1, found.end()
-            if hits >= BODY_CAP:
-                break
-    return hits
-
-
-def occurrences(text: str, word: str) -> list[int]:
-    found, at = [], text.find(word)
-    while at >= 0:
-        found.append(at)
-        at = text.find(word, at + 1)
-    return found
+    """How often the tag's keywords occur in the prose, counted up to BODY_CAP, trying them only
+    where one of their first words starts (``scan``)."""
+    positions = None if tag.body_words is None else scan.starts(prose, tag.body_words)
+    return sum(1 for _ in islice(scan.matches(tag.body_pattern, prose, positions), BODY_CAP))
 
 
 def assign(title: str, body: str, source: str, chapter: str | None, language: str,
