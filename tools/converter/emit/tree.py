@@ -77,8 +77,8 @@ def reusable(files: dict[str, str], before: dict[str, Record], site_wide: tuple[
 def write_tree(out: Path, files: dict[str, str], report_data: dict, report_path: Path | None,
                manifest: Path | None = None, site_wide: tuple[str, ...] = ()) -> None:
     """Build the whole tree beside ``out`` and swap it in, so a failed run leaves
-    the previous output untouched and a reader never sees half a site. ``site_wide``: files
-    that a change to rewrites every file."""
+    the previous output untouched and a reader never sees half a site. With a ``manifest``,
+    unchanged files are linked, unless one of the ``site_wide`` files changed."""
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
