@@ -13,10 +13,6 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
-# characters that Python's case-insensitive matching equates with an ASCII letter (K, s, i) but
-# that lowercasing does not turn into it, or turns into two characters
-UNLIKE_THEIR_LOWERCASE = frozenset("\u212a\u017f\u0130\u0131")
-
 
 def occurrences(text: str, word: str) -> list[int]:
     found, at = [], text.find(word)
@@ -26,17 +22,9 @@ def occurrences(text: str, word: str) -> list[int]:
     return found
 
 
-def starts(text: str, words: Iterable[str], lowered_words: Iterable[str] = ()) -> list[int] | None:
-    """Where one of ``words`` occurs as written, or one of ``lowered_words`` (lowercase) in any
-    case, in order; None when a case-insensitive search cannot be done by lowercasing."""
-    lowered_words = tuple(lowered_words)
-    found = {at for word in words for at in occurrences(text, word)}
-    if lowered_words:
-        if not text.isascii() and UNLIKE_THEIR_LOWERCASE.intersection(text):
-            return None
-        lowered = text.lower()
-        found.update(at for word in lowered_words for at in occurrences(lowered, word))
-    return sorted(found)
+def starts(text: str, words: Iterable[str]) -> list[int]:
+    """Where one of ``words`` occurs in the text, in order."""
+    return sorted({at for word in words for at in occurrences(text, word)})
 
 
 def matches(pattern: re.Pattern, text: str, positions: list[int] | None) -> Iterator[re.Match]:

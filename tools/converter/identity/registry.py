@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import yaml
 
-LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: a registry at 30 times the corpus is 10,000 entries
+from ..sources import LOADER
 
 HEADER = """\
 # Permanent numbers: the short link /q/<n>/ always leads to entry n. Written by the

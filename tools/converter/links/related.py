@@ -91,9 +91,8 @@ def related(pages: Sequence[Page], rules: LinkRules, v: Vectors | None = None,
     if k <= 0:
         return {path: () for path in paths}
     blocks = forked_map(scored_block, [[start] for start in range(0, n, BLOCK)], (v, rules, k), workers)
-    scale = [best for best, _ in blocks]
+    scale = np.sqrt(np.maximum(np.concatenate([best for best, _ in blocks]), 1e-9))
     rows, columns, raw = (np.concatenate(parts) for parts in zip(*(kept for _, kept in blocks)))
-    scale = np.sqrt(np.maximum(np.concatenate(scale), 1e-9))
     ranked = np.round(raw / scale[rows] / scale[columns], 9)
     keep = (rows != columns) & ~np.isin(rows * n + columns, blocked)  # blocked: pairs as row * n + column
     candidates = best_listed(rows[keep], columns[keep], ranked[keep], n, CANDIDATES * k)
