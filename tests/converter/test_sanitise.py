@@ -70,6 +70,13 @@ def test_code_blocks_are_never_touched_even_under_an_html_block():
     assert sanitise(lines) == (lines, [])
 
 
+def test_code_is_found_when_a_line_above_it_needs_a_change():
+    lines = ["<script>x</script> text", "```", "<script>kept</script>", "```", "<b onclick=go()>b</b>"]
+    out, drops = sanitise(lines)
+    assert out == [" text", "```", "<script>kept</script>", "```", "<b>b</b>"]
+    assert [d.line for d in drops] == [0, 0, 4]  # the element, then its content
+
+
 def test_an_element_removed_with_its_content_keeps_every_line_and_reports_each():
     lines = ["Before", "<style>", "body { display: none }", "</style> after", "<!-- note", "still note --> seen"]
     out, drops = sanitise(lines)

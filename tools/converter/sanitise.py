@@ -218,14 +218,19 @@ def sanitise(lines: list[str]) -> tuple[list[str], list[Drop]]:
     """The lines with everything unsafe taken out, the same number of them; a Drop for each removal."""
     out = list(lines)
     drops: list[Drop] = []
-    code = code_lines(lines)
+    code: set[int] | None = None  # parsed only when a line needs a change: most documents need none
     removing: tuple[str, re.Pattern] | None = None  # content being removed, up to the pattern
     for index, line in enumerate(lines):
         if not line.strip():
             removing = None  # an element left open ends with its block, as an HTML block does
-        if removing is None and (index in code or not MARKUP_CHARS.search(line)):
-            continue
-        kept, position, view = [], 0, masked(line)
+        view = ""
+        if removing is None:
+            if not MARKUP_CHARS.search(line) or first_unsafe(view := masked(line), line, 0) is None:
+                continue
+            code = code_lines(lines) if code is None else code
+            if index in code:
+                continue
+        kept, position, view = [], 0, view or masked(line)
         while position < len(line) or (removing is None and not kept):
             if removing is not None:
                 reason, end = removing
