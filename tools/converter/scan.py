@@ -6,12 +6,40 @@ tagging. When every alternative begins with a known word, ``str.find`` finds the
 worth trying, and trying the pattern at those positions in order gives exactly the matches
 ``finditer`` gives: a match can start nowhere else. (The glossary's terms are too many first
 words for this to pay: measured on the corpus, it was slower than the regex alone.)
+
+Most first words do not begin any word of a given text, and a whole-word pattern cannot match
+there: ``word_heads`` tells, once per text, which cannot, and ``begin_words`` leaves them
+unsearched.
 """
 
 from __future__ import annotations
 
 import re
 from typing import Iterable, Iterator
+
+WORD = re.compile(r"\w+")
+HEAD = 4
+
+
+def word_heads(text: str) -> frozenset[str]:
+    """The first one to HEAD characters of every word of the text (words as ``\\w`` sees them):
+    enough to rule most first words out, and cheaper than every prefix."""
+    words = set(WORD.findall(text))
+    return frozenset(word[:end] for word in words for end in range(1, HEAD + 1))
+
+
+def leading_letters(word: str) -> str:
+    """What of ``word`` a word of the text must begin with: its leading ``\\w`` run ('' when the
+    word begins with a sign, which ``begin_words`` then never leaves out)."""
+    found = WORD.match(word)
+    return found.group() if found else ""
+
+
+def begin_words(words: tuple[str, ...], letters: tuple[str, ...], heads: frozenset[str]) -> list[str]:
+    """The ``words`` that may begin a word of the text whose ``word_heads`` are given
+    (``letters``: each word's ``leading_letters``). A word kept may still not occur; one left
+    out cannot."""
+    return [word for word, lead in zip(words, letters) if not lead or lead[:HEAD] in heads]
 
 
 def occurrences(text: str, word: str) -> list[int]:

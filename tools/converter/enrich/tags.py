@@ -94,10 +94,12 @@ class Tag:
     body_pattern: re.Pattern | None = field(default=None, init=False, repr=False, compare=False)
     title_pattern: re.Pattern | None = field(default=None, init=False, repr=False, compare=False)
     body_words: tuple[str, ...] | None = field(default=None, init=False, repr=False, compare=False)
+    body_letters: tuple[str, ...] = field(default=(), init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "body_pattern", compile_keywords(self.keywords))
         object.__setattr__(self, "body_words", first_words(self.keywords))
+        object.__setattr__(self, "body_letters", tuple(scan.leading_letters(w) for w in self.body_words or ()))
         object.__setattr__(self, "title_pattern", compile_keywords(self.keywords + self.title_keywords))
 
     def is_default_for(self, source: str, chapter: str | None) -> bool:
@@ -236,10 +238,12 @@ def without_code(markdown: str) -> str:
     return "\n".join(line for line, code in zip(lines, in_code(lines)) if not code)
 
 
-def score(tag: Tag, title: str, prose: str, source: str, chapter: str | None) -> int:
+def score(tag: Tag, title: str, prose: str, source: str, chapter: str | None,
+          heads: frozenset[str] | None = None) -> int:
     """The evidence that a page is about ``tag``; ``prose`` is the answer without code.
-    Both texts come lower-cased: ``assign`` scores every tag on the same page, and
-    lower-casing the prose once per tag was most of the converter's tagging time.
+    Both texts come lower-cased, and ``heads`` (``scan.word_heads`` of the prose) come
+    made: ``assign`` scores every tag on the same page, and work repeated per tag was most
+    of the converter's tagging time.
 
     TITLE_SCORE when the title matches (however often); BODY_SCORE per keyword
     occurrence in the answer, at most BODY_CAP; DEFAULT_SCORE when the page's
@@ -249,16 +253,22 @@ def score(tag: Tag, title: str, prose: str, source: str, chapter: str | None) ->
     if tag.title_pattern is not None and tag.title_pattern.search(title):
         total += TITLE_SCORE
     if tag.body_pattern is not None:
-        total += min(body_hits(tag, prose) * BODY_SCORE, BODY_CAP)
+        total += min(body_hits(tag, prose, heads) * BODY_SCORE, BODY_CAP)
     if tag.is_default_for(source, chapter):
         total += DEFAULT_SCORE
     return total
 
 
-def body_hits(tag: Tag, prose: str) -> int:
+def body_hits(tag: Tag, prose: str, heads: frozenset[str] | None = None) -> int:
     """How often the tag's keywords occur in the prose, counted up to BODY_CAP, trying them only
-    where one of their first words starts (``scan``)."""
-    positions = None if tag.body_words is None else scan.starts(prose, tag.body_words)
+    where one of their first words starts (``scan``), and only those that begin a word there."""
+    positions = None
+    if tag.body_words is not None:
+        heads = scan.word_heads(prose) if heads is None else heads
+        words = scan.begin_words(tag.body_words, tag.body_letters, heads)
+        if not words:
+            return 0
+        positions = scan.starts(prose, words)
     return sum(1 for _ in islice(scan.matches(tag.body_pattern, prose, positions), BODY_CAP))
 
 
@@ -276,7 +286,8 @@ def assign(title: str, body: str, source: str, chapter: str | None, language: st
     prose, title = without_code(body).lower(), title.lower()
     language = (language or "").casefold()
     languages = [t.id for t in vocabulary.tags if t.language and t.language == language]
-    ranked = sorted((-score(t, title, prose, source, chapter), position, t.id)
+    heads = scan.word_heads(prose)
+    ranked = sorted((-score(t, title, prose, source, chapter, heads), position, t.id)
                     for position, t in enumerate(vocabulary.tags) if not t.language)
     topics = [tag_id for negative, _, tag_id in ranked if -negative >= MIN_SCORE]
     if not topics:
