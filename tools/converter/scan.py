@@ -1,15 +1,14 @@
 """A pattern's matches, tried only where one of its alternatives' first words occurs.
 
-``re`` cannot skip ahead in a long alternation guarded by a lookbehind (a tag's keywords): it
-tries every position of the text against every alternative, and that was most of the time of
-tagging. When every alternative begins with a known word, ``str.find`` finds the few positions
-worth trying, and trying the pattern at those positions in order gives exactly the matches
-``finditer`` gives: a match can start nowhere else. (The glossary's terms are too many first
-words for this to pay: measured on the corpus, it was slower than the regex alone.)
+``re`` cannot skip ahead in a long alternation guarded by a lookbehind (a tag's keywords, the
+glossary's terms): it tries every position of the text against every alternative. When every
+alternative begins with a known word, ``str.find`` finds the few positions worth trying, and
+trying the pattern at those positions in order gives exactly the matches ``finditer`` gives: a
+match can start nowhere else.
 
-Most first words do not begin any word of a given text, and a whole-word pattern cannot match
-there: ``word_heads`` tells, once per text, which cannot, and ``begin_words`` leaves them
-unsearched.
+Most first words begin no word of a given text, and a whole-word pattern cannot match there:
+``word_heads`` tells, once per text, which cannot, and ``begin_words`` leaves them unsearched.
+Without that, the glossary's hundred first words cost more finds than the regex alone.
 """
 
 from __future__ import annotations
@@ -19,6 +18,16 @@ from typing import Iterable, Iterator
 
 WORD = re.compile(r"\w+")
 HEAD = 4
+CASE_ODD = re.compile("[\u0131\u017f]")  # dotless i and long s: (?i:i) and (?i:s) match them
+
+
+def lowered(text: str) -> str | None:
+    """The text lowercased, when a case-insensitive match of an ASCII word anywhere in it is a
+    match of the lowercased word at the same place in the result; else None. Lowercasing keeps
+    every place when it keeps the length, and only two letters match an ASCII one
+    case-insensitively yet lowercase to themselves."""
+    low = text.lower()
+    return low if len(low) == len(text) and not CASE_ODD.search(text) else None
 
 
 def word_heads(text: str) -> frozenset[str]:

@@ -74,6 +74,31 @@ def test_the_longest_term_wins_and_hyphens_join_words():
     assert found("RAG-based systems") == []
 
 
+def every_first_mention(body: str) -> list[tuple[int, str]]:
+    """What first_mentions finds, by trying the glossary's pattern at every place of every paragraph."""
+    firsts: dict[str, int] = {}
+    offset = 0
+    for paragraph in body.split("\n\n"):
+        for match in GLOSSARY.pattern.finditer(paragraph):
+            firsts.setdefault(GLOSSARY.term_of(match.group()).term, offset + match.start())
+        offset += len(paragraph) + 2
+    return sorted((offset, term) for term, offset in firsts.items())
+
+
+def test_mentions_are_those_a_search_of_every_place_finds_whatever_the_letters():
+    import random
+    pieces = ["RAG", "rag", "Rag", "attention", "ATTENTION", "aTtention", "self-attention", "multi-head",
+              " attention", "embeddings", "embedding", "storage", " ", "-", "x", "\u017felf-attention",
+              "\u0130", "\u0131", "\u212aey", "\u00e9", "\u2014"]
+    chooser = random.Random(4)
+    for _ in range(400):
+        paragraphs = ["".join(chooser.choice(pieces) for _ in range(chooser.randint(1, 8))).strip() or "x"
+                      for _ in range(chooser.randint(1, 3))]
+        body = "\n\n".join(dict.fromkeys(paragraphs))
+        got = [(m.offset, m.term) for m in first_mentions(body, GLOSSARY)]
+        assert got == every_first_mention(body), body
+
+
 def test_a_term_split_across_lines_is_one_mention():
     assert found("Use multi-head\nattention in blocks.") == [("multi-head\nattention", "multi-head attention")]
 
