@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -23,18 +24,20 @@ NOISE = re.compile(r"\{:[^}\n]*\}|https?://\S+|\]\([^)\s]*\)|<[^>\n]+>")
 
 def tokens(text: str, stop_words: frozenset[str]) -> list[str]:
     """Hyphenated terms count as a whole and as their parts: "self-attention" is near "attention"."""
-    found = []
-    for word in WORD.findall(text.casefold()):
-        parts = [word] + (re.split(r"[-_]", word) if ("-" in word or "_" in word) else [])
-        for part in parts:
-            part = fold(part)
-            if len(part) > 1 and part not in stop_words:
-                found.append(part)
-    return found
+    return [token for word in WORD.findall(text.casefold()) for token in word_tokens(word, stop_words)]
 
 
+@lru_cache(maxsize=1 << 16)
+def word_tokens(word: str, stop_words: frozenset[str]) -> tuple[str, ...]:
+    """Remembered: a corpus says the same few thousand words over and over."""
+    parts = [word] + (re.split(r"[-_]", word) if ("-" in word or "_" in word) else [])
+    return tuple(part for part in map(fold, parts) if len(part) > 1 and part not in stop_words)
+
+
+@lru_cache(maxsize=1 << 16)
 def word_hash(word: str, size: int = 8) -> int:
-    """A hash that is the same in every process and run (``hash`` of a str is not)."""
+    """A hash that is the same in every process and run (``hash`` of a str is not); remembered,
+    as ``word_tokens``."""
     return int.from_bytes(hashlib.blake2b(word.encode(), digest_size=size).digest(), "big")
 
 
