@@ -42,11 +42,13 @@ def shingles(text: str, n: int) -> np.ndarray:
     return np.unique(found)
 
 
-def answer_overlaps(pages: Sequence[Page], n: int) -> dict[tuple[int, int], float]:
-    """(i, j) with i < j -> share of the smaller n-gram set found in the other, for pairs sharing any.
+def answer_overlaps(pages: Sequence[Page], n: int, floor: float = 0.0) -> dict[tuple[int, int], float]:
+    """(i, j) with i < j -> share of the smaller n-gram set found in the other, for pairs sharing any
+    and sharing at least ``floor``.
 
     The inverted index is a sparse page-by-n-gram matrix; its product with its transpose counts
-    the n-grams every pair shares, without a Python loop over pairs."""
+    the n-grams every pair shares, without a Python loop over pairs (the floor is applied before
+    any: at 30 times the corpus most pairs share a few sequences)."""
     sets = [p.shingles if p.shingles is not None else shingles(p.text, n) for p in pages]
     sizes = [len(s) for s in sets]
     if not sum(sizes):
@@ -58,8 +60,10 @@ def answer_overlaps(pages: Sequence[Page], n: int) -> dict[tuple[int, int], floa
     pages_per_gram = np.diff(postings.indptr)
     evidence = postings[:, np.flatnonzero((pages_per_gram > 1) & (pages_per_gram <= COMMON))].tocsr()
     shared = sparse.triu(evidence @ evidence.T, k=1).tocoo()
-    return {(int(i), int(j)): int(count) / min(sizes[i], sizes[j])
-            for i, j, count in zip(shared.row, shared.col, shared.data)}
+    smaller = np.array(sizes)
+    shares = shared.data / np.minimum(smaller[shared.row], smaller[shared.col])
+    kept = np.flatnonzero((shares >= floor) & (shared.data > 0))
+    return {(int(shared.row[k]), int(shared.col[k])): float(shares[k]) for k in kept}
 
 
 def same_questions(v: Vectors, rules: LinkRules) -> list[tuple[int, int, float]]:
@@ -80,9 +84,8 @@ def same_questions(v: Vectors, rules: LinkRules) -> list[tuple[int, int, float]]
 def groups(pages: Sequence[Page], v: Vectors, rules: LinkRules) -> dict[str, DuplicateGroup]:
     """Each page in a group -> its group (the same object for every member)."""
     reasons: dict[tuple[int, int], str] = {}
-    for pair, share in sorted(answer_overlaps(pages, rules.shingle).items()):
-        if share >= rules.same_answer:
-            reasons[pair] = f"same answer ({share:.0%} of {rules.shingle}-word sequences shared)"
+    for pair, share in sorted(answer_overlaps(pages, rules.shingle, rules.same_answer).items()):
+        reasons[pair] = f"same answer ({share:.0%} of {rules.shingle}-word sequences shared)"
     for i, j, title in same_questions(v, rules):
         reasons.setdefault((i, j), f"same question (title similarity {title:.2f})")
     parent = list(range(len(pages)))
@@ -98,13 +101,16 @@ def groups(pages: Sequence[Page], v: Vectors, rules: LinkRules) -> dict[str, Dup
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(pages)):
         members[root(i)].append(i)
+    why_of: dict[int, set[str]] = defaultdict(set)
+    for (i, _), reason in reasons.items():
+        why_of[root(i)].add(reason)
     found = {}
-    for group in members.values():
+    for top, group in members.items():
         if len(group) < 2:
             continue
         canonical = min(group, key=lambda i: (-len(WORD.findall(pages[i].text)), i))
         ordered = [canonical] + [i for i in group if i != canonical]
-        why = "; ".join(sorted({reasons[p] for p in reasons if p[0] in group}))
+        why = "; ".join(sorted(why_of[top]))
         result = DuplicateGroup(pages[canonical].path, tuple(pages[i].path for i in ordered), why)
         for i in group:
             found[pages[i].path] = result

@@ -148,9 +148,16 @@ def kth_best(block: np.ndarray, start: int, k: int) -> np.ndarray:
 def best_listed(rows: np.ndarray, columns: np.ndarray, values: np.ndarray, count: int,
                 k: int) -> list[list[tuple[float, int]]]:
     """For each of ``count`` rows, its ``k`` highest (score, column) pairs among the given ones,
-    ties broken by column: one sort of the kept pairs, never a whole row of the corpus."""
-    order = np.lexsort((columns, -values, rows))
+    ties broken by column: sorts of the kept pairs, never a whole row of the corpus. The pairs
+    come from ``above`` in row and column order, so two stable sorts (by score, then by row) give
+    the order a sort on all three keys gives, in half its time."""
+    pair = rows.astype(np.int64) * count + columns
+    order = np.arange(len(pair)) if np.all(pair[1:] >= pair[:-1]) else np.argsort(pair, kind="stable")
+    order = order[np.argsort(-values[order], kind="stable")]
+    order = order[np.argsort(rows[order], kind="stable")]
     rows, columns, values = rows[order], columns[order], values[order]
     bounds = np.searchsorted(rows, np.arange(count + 1))
-    return [[(float(values[o]), int(columns[o])) for o in range(bounds[i], min(bounds[i + 1], bounds[i] + k))]
-            for i in range(count)]
+    first = np.flatnonzero(np.arange(len(rows)) - bounds[rows] < k)  # each row's k best, still in order
+    pairs = list(zip(values[first].tolist(), columns[first].tolist()))
+    ends = np.cumsum(np.minimum(np.diff(bounds), k)).tolist()
+    return [pairs[start:end] for start, end in zip([0, *ends], ends)]
