@@ -1,3 +1,4 @@
-from .cli import main
+from .cli import collect_less_often, main
 
+collect_less_often()
 raise SystemExit(main())

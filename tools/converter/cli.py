@@ -165,14 +165,13 @@ def collect_less_often() -> None:
     """The converter makes millions of short-lived tokens while it holds the corpus: at Python's
     default thresholds the collector scans that corpus again every 700 allocations, a fifth of the
     converter's time at 10x. The modules loaded so far leave its scans, and it runs less often
-    (forked workers inherit both)."""
+    (forked workers inherit both). Process-wide, so only ``python -m converter`` calls it."""
     gc.freeze()
     gc.set_threshold(50_000, 20, 100)
 
 
 def main(argv=None) -> int:
     args = arguments(argv)
-    collect_less_often()
     status = convert(args)
     if args.watch and status != 2:
         try:
