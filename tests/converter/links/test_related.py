@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from converter.links.related import Page, above, best_listed, kth_best, matched, related
+from converter.links.related import Page, above, best_listed, best_of_rows, matched, related, scores, vectors
 from converter.links.rules import LinkRules
 
 import numpy as np
@@ -89,10 +89,22 @@ def test_above_keeps_scores_at_or_over_the_floor_with_their_rows_in_the_corpus()
     assert len(above(block, 0, 0.0)[0]) == 5
 
 
-def test_kth_best_counts_equal_scores_and_skips_the_page_itself():
+def test_best_of_rows_counts_equal_scores_apart_and_pads_short_rows():
     block = np.array([[1.0, 0.5, 0.5, 0.2], [0.3, 1.0, 0.9, 0.9]])
-    assert list(kth_best(block, 0, 2)) == [0.5, 0.9]
-    assert list(kth_best(block[1:], 1, 3)) == [0.3]
+    assert best_of_rows(block, 3).tolist() == [[1.0, 0.5, 0.5], [1.0, 0.9, 0.9]]
+    assert best_of_rows(block[:, :1], 2).tolist() == [[1.0, -np.inf], [0.3, -np.inf]]
+    assert block[0, 0] == 1.0  # the caller's block is left as it was
+
+
+def test_scores_are_the_same_to_the_bit_either_way_round():
+    words = ["attention", "token", "model", "reward", "policy", "lora", "rank", "weights", "gan", "loss"]
+    chooser = np.random.default_rng(3)
+    pages = [page(f"p/{i}.md", " ".join(chooser.choice(words, 3)), " ".join(chooser.choice(words, 12)),
+                  [str(t) for t in chooser.choice(["a", "b", "c"], 2)]) for i in range(40)]
+    v = vectors(pages, RULES)
+    one_way = scores(v, slice(0, 17), RULES, slice(17, None))
+    assert np.array_equal(one_way, scores(v, slice(17, None), RULES, slice(0, 17)).T)
+    assert np.array_equal(one_way, scores(v, slice(0, 17), RULES)[:, 17:])
 
 
 def test_blocks_scored_in_several_processes_give_the_same_lists(monkeypatch):

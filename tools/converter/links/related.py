@@ -57,14 +57,16 @@ def vectors(pages: Sequence[Page], rules: LinkRules) -> Vectors:
     return Vectors(text, title, tags)
 
 
-def scores(v: Vectors, rows: slice, rules: LinkRules) -> np.ndarray:
-    """The score of each page in ``rows`` against every page."""
-    shared = similarity.cosine(v.tags[rows], v.tags)
+def scores(v: Vectors, rows: slice, rules: LinkRules, columns: slice = slice(None)) -> np.ndarray:
+    """The score of each page in ``rows`` against each page in ``columns``. Symmetric to the
+    bit: a cosine adds the same products in the same (column) order either way round, and
+    ``vectors`` keeps the columns of each row in order."""
+    shared = similarity.cosine(v.tags[rows], v.tags[columns])
     counts = np.asarray(v.tags.sum(axis=1)).ravel()
-    union = counts[rows][:, None] + counts[None, :] - shared
+    union = counts[rows][:, None] + counts[columns][None, :] - shared
     jaccard = np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
-    return (rules.text_weight * similarity.cosine(v.text[rows], v.text)
-            + rules.title_weight * similarity.cosine(v.title[rows], v.title)
+    return (rules.text_weight * similarity.cosine(v.text[rows], v.text[columns])
+            + rules.title_weight * similarity.cosine(v.title[rows], v.title[columns])
             + rules.tag_weight * jaccard)
 
 
@@ -90,9 +92,14 @@ def related(pages: Sequence[Page], rules: LinkRules, v: Vectors | None = None,
     k = min(rules.related_count, n - 1)
     if k <= 0:
         return {path: () for path in paths}
-    blocks = forked_map(scored_block, [[start] for start in range(0, n, BLOCK)], (v, rules, k), workers)
-    scale = np.sqrt(np.maximum(np.concatenate([best for best, _ in blocks]), 1e-9))
-    rows, columns, raw = (np.concatenate(parts) for parts in zip(*(kept for _, kept in blocks)))
+    starts = range(0, n, BLOCK)
+    blocks = forked_map(scored_block, [[start] for start in starts], (v, rules, k), workers)
+    highest = np.full((n, k * (len(starts) + 1)), -np.inf)  # each page's k best from each block
+    for number, (start, (own, later, _)) in enumerate(zip(starts, blocks)):
+        highest[start:start + len(own), :k] = own
+        highest[start + len(own):, k * (number + 1):k * (number + 2)] = later
+    scale = np.sqrt(np.maximum(np.sort(highest, axis=1)[:, -k], 1e-9))
+    rows, columns, raw = (np.concatenate(parts) for parts in zip(*(kept for _, _, kept in blocks)))
     ranked = np.round(raw / scale[rows] / scale[columns], 9)
     keep = (rows != columns) & ~np.isin(rows * n + columns, blocked)  # blocked: pairs as row * n + column
     candidates = best_listed(rows[keep], columns[keep], ranked[keep], n, CANDIDATES * k)
@@ -101,14 +108,22 @@ def related(pages: Sequence[Page], rules: LinkRules, v: Vectors | None = None,
 
 
 def scored_block(shared: tuple[Vectors, LinkRules, int], group: list[int]):
-    """The block of rows from ``group[0]``: each row's ``k``-th best score (for the scaling) and
-    the pairs that can be listed."""
+    """The block of rows from ``group[0]`` against the pages from there on: scores are symmetric,
+    so the pages before were scored against this block by the blocks before, and each pair is
+    scored once. Returns the block's pages' ``k`` best scores among those pages (themselves
+    counted as -1), the later pages' ``k`` best against the block, and the pairs that can be
+    listed, both ways round."""
     v, rules, k = shared
     start = group[0]
-    raw = np.round(scores(v, slice(start, start + BLOCK), rules), 9)
-    return kth_best(raw, start, k), above(raw, start, rules.min_score)
-
-
+    raw = np.round(scores(v, slice(start, start + BLOCK), rules, slice(start, None)), 9)
+    size = len(raw)
+    own = raw.copy()
+    own[np.arange(size), np.arange(size)] = -1.0
+    rows, columns, values = above(raw, 0, rules.min_score)
+    later = columns >= size  # the pairs with a page after the block, which also count for that page
+    kept = (np.concatenate([rows, columns[later]]) + start, np.concatenate([columns, rows[later]]) + start,
+            np.concatenate([values, values[later]]))
+    return best_of_rows(own, k), best_of_rows(raw[:, size:].T, k), kept
 def above(block: np.ndarray, start: int, floor: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(row, column, score) of the block's scores at or above ``floor`` (``min_score``): the only
     pairs that can be listed, few enough to keep for the whole corpus (0.15 keeps 2.3 million
@@ -134,17 +149,17 @@ def matched(candidates: list[list[tuple[float, int]]], k: int) -> list[list[int]
     return [sorted(chosen, key=lambda j: (-chosen[j], j)) for chosen in lists]
 
 
-def kth_best(block: np.ndarray, start: int, k: int) -> np.ndarray:
-    """Each row's ``k``-th highest score against the other pages: the row maximum after taking
-    out the ``k - 1`` highest, which for a small ``k`` is many times faster than a partition."""
-    block = block.copy()
+def best_of_rows(block: np.ndarray, k: int) -> np.ndarray:
+    """Each row's ``k`` highest values, equal ones counted apart, -inf where a row has fewer: taken
+    out one maximum at a time, which for a small ``k`` is many times faster than a partition."""
+    block = np.array(block)  # a copy, in row order
     rows = np.arange(len(block))
-    block[rows, rows + start] = -1.0
-    for _ in range(k - 1):
-        block[rows, np.argmax(block, axis=1)] = -np.inf
-    return block.max(axis=1)
-
-
+    best = np.full((len(block), k), -np.inf)
+    for rank in range(min(k, block.shape[1])):
+        found = np.argmax(block, axis=1)
+        best[:, rank] = block[rows, found]
+        block[rows, found] = -np.inf
+    return best
 def best_listed(rows: np.ndarray, columns: np.ndarray, values: np.ndarray, count: int,
                 k: int) -> list[list[tuple[float, int]]]:
     """For each of ``count`` rows, its ``k`` highest (score, column) pairs among the given ones,

@@ -80,7 +80,9 @@ def tfidf(documents: Sequence[Iterable[str]], vocabulary: dict[str, int] | None 
 def normalised(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
-    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
+    result = sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
+    result.sort_indices()  # each row's terms in order, so that a cosine sums them in the same order both ways
+    return result
 
 
 def cosine(a: sparse.csr_matrix, b: sparse.csr_matrix) -> np.ndarray:
