@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 from markdown_it import MarkdownIt
 
@@ -147,8 +147,10 @@ def shift(block: Block, offset: int) -> Block:
     )
 
 
+@lru_cache(maxsize=4096)
 def plain_text(inline_markdown: str) -> str:
-    """Inline Markdown as the reader sees it: no ``**``, ``_`` or link targets."""
+    """Inline Markdown as the reader sees it: no ``**``, ``_`` or link targets. Cached: a page's
+    question is read by the splitter, the deduplicator and the emitter, a unit by each summary."""
     tokens = markdown().parseInline(inline_markdown)
     parts: list[str] = []
     for token in tokens:

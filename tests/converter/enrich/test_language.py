@@ -63,7 +63,7 @@ def test_is_hinglish(rule, text, expected):
 
 
 def test_prose_words_skip_code_urls_and_maths():
-    assert prose_words("Use `from_pretrained()` at https://hf.co/x with $W' = W + BA$ now") == ["use", "at", "with", "now"]
+    assert prose_words("Use `from_pretrained()` at https://hf.co/x with $W' = W + BA$ now") == ("use", "at", "with", "now")
 
 
 def test_page_language_weighs_words(rule):

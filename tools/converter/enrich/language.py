@@ -61,15 +61,18 @@ def rule_of(data: dict) -> LanguageRule:
                         float(data.get("page_share", 0.5)), **patterns)
 
 
-def prose_words(text: str) -> list[str]:
-    """Words a reader reads as language: code spans, URLs, maths and link targets are not."""
+@lru_cache(maxsize=4096)
+def prose_words(text: str) -> tuple[str, ...]:
+    """Words a reader reads as language: code spans, URLs, maths and link targets are not.
+    Cached, as ``is_hinglish``: the page's language, its marks and its summary judge the same units."""
     text = NOT_PROSE.sub(" ", text)
-    return WORD.findall(text.casefold())
+    return tuple(WORD.findall(text.casefold()))
 
 
+@lru_cache(maxsize=4096)
 def is_hinglish(text: str, rule: LanguageRule) -> bool:
     words = prose_words(text)
-    markers = sum(word in rule.markers for word in words)
+    markers = sum(map(rule.markers.__contains__, words))
     return markers >= rule.min_markers or (markers > 0 and markers / len(words) >= rule.min_share)
 
 
