@@ -27,20 +27,20 @@ def test_the_same_matches_as_finditer_on_random_texts():
 
 
 def test_words_that_begin_no_word_of_the_text_are_left_out_and_the_matches_stay():
-    letters = tuple(scan.leading_letters(word) for word in FIRST_WORDS)
+    firsts = scan.FirstWords(FIRST_WORDS)
     chooser = random.Random(9)
     pieces = ["attention", "self-attention", "at", "rags", "storage", "x", " ", "-", "selfish", "attic"]
     for _ in range(500):
         text = "".join(chooser.choice(pieces) for _ in range(chooser.randint(0, 10)))
-        words = scan.begin_words(FIRST_WORDS, letters, scan.word_heads(text))
+        words = firsts.beginning(scan.word_heads(text))
         expected = [(m.start(), m.group()) for m in PATTERN.finditer(text)]
         assert found(PATTERN, text, scan.starts(text, words)) == expected, text
-    assert scan.begin_words(FIRST_WORDS, letters, scan.word_heads("storage at")) == ["at"]
+    assert firsts.beginning(scan.word_heads("storage at")) == ["at"]
 
 
 def test_a_word_beginning_with_a_sign_is_never_left_out():
     assert scan.leading_letters("c++") == "c" and scan.leading_letters(".net") == ""
-    assert scan.begin_words((".net", "rag"), ("", "rag"), scan.word_heads("nothing here")) == [".net"]
+    assert scan.FirstWords((".net", "rag")).beginning(scan.word_heads("nothing here")) == [".net"]
 
 
 def test_candidates_inside_a_match_are_skipped():

@@ -7,13 +7,15 @@ trying the pattern at those positions in order gives exactly the matches ``findi
 match can start nowhere else.
 
 Most first words begin no word of a given text, and a whole-word pattern cannot match there:
-``word_heads`` tells, once per text, which cannot, and ``begin_words`` leaves them unsearched.
+``word_heads`` tells, once per text, which cannot, and ``FirstWords.beginning`` leaves them
+unsearched.
 Without that, the glossary's hundred first words cost more finds than the regex alone.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 WORD = re.compile(r"\w+")
@@ -39,16 +41,25 @@ def word_heads(text: str) -> frozenset[str]:
 
 def leading_letters(word: str) -> str:
     """What of ``word`` a word of the text must begin with: its leading ``\\w`` run ('' when the
-    word begins with a sign, which ``begin_words`` then never leaves out)."""
+    word begins with a sign, which ``FirstWords.beginning`` then never leaves out)."""
     found = WORD.match(word)
     return found.group() if found else ""
 
 
-def begin_words(words: tuple[str, ...], letters: tuple[str, ...], heads: frozenset[str]) -> list[str]:
-    """The ``words`` that may begin a word of the text whose ``word_heads`` are given
-    (``letters``: each word's ``leading_letters``). A word kept may still not occur; one left
-    out cannot."""
-    return [word for word, lead in zip(words, letters) if not lead or lead[:HEAD] in heads]
+@dataclass(frozen=True)
+class FirstWords:
+    """The words a pattern's alternatives begin with (lowercased), and their leading letters."""
+
+    words: tuple[str, ...]
+    letters: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "letters", tuple(leading_letters(word) for word in self.words))
+
+    def beginning(self, heads: frozenset[str]) -> list[str]:
+        """The words that may begin a word of the text whose ``word_heads`` are given. A word
+        kept may still not occur; one left out cannot."""
+        return [word for word, lead in zip(self.words, self.letters) if not lead or lead[:HEAD] in heads]
 
 
 def occurrences(text: str, word: str) -> list[int]:

@@ -53,12 +53,12 @@ def keyword_pattern(keyword: str) -> str:
     return core
 
 
-def first_words(keywords: tuple[str, ...]) -> tuple[str, ...] | None:
+def first_words(keywords: tuple[str, ...]) -> scan.FirstWords | None:
     """A text where none of these occurs (as a substring) has no match of the keywords, so the
     regex scan, most of the tagging time, is skipped; None when a ``re:`` keyword has no such word."""
     firsts = [None if k.startswith(REGEX_PREFIX) else next((w for w in re.split(r"[\s-]+", k) if w), None)
               for k in keywords]
-    return None if None in firsts else tuple(sorted({w.lower() for w in firsts}))
+    return None if None in firsts else scan.FirstWords(tuple(sorted({w.lower() for w in firsts})))
 
 
 def compile_keywords(keywords: tuple[str, ...]) -> re.Pattern | None:
@@ -93,13 +93,11 @@ class Tag:
     # Compiled once when the tag is made (assign runs on thousands of pages); not part of equality.
     body_pattern: re.Pattern | None = field(default=None, init=False, repr=False, compare=False)
     title_pattern: re.Pattern | None = field(default=None, init=False, repr=False, compare=False)
-    body_words: tuple[str, ...] | None = field(default=None, init=False, repr=False, compare=False)
-    body_letters: tuple[str, ...] = field(default=(), init=False, repr=False, compare=False)
+    body_words: scan.FirstWords | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "body_pattern", compile_keywords(self.keywords))
         object.__setattr__(self, "body_words", first_words(self.keywords))
-        object.__setattr__(self, "body_letters", tuple(scan.leading_letters(w) for w in self.body_words or ()))
         object.__setattr__(self, "title_pattern", compile_keywords(self.keywords + self.title_keywords))
 
     def is_default_for(self, source: str, chapter: str | None) -> bool:
@@ -265,7 +263,7 @@ def body_hits(tag: Tag, prose: str, heads: frozenset[str] | None = None) -> int:
     positions = None
     if tag.body_words is not None:
         heads = scan.word_heads(prose) if heads is None else heads
-        words = scan.begin_words(tag.body_words, tag.body_letters, heads)
+        words = tag.body_words.beginning(heads)
         if not words:
             return 0
         positions = scan.starts(prose, words)

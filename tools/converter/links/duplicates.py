@@ -60,8 +60,8 @@ def answer_overlaps(pages: Sequence[Page], n: int, floor: float = 0.0) -> dict[t
     pages_per_gram = np.diff(postings.indptr)
     evidence = postings[:, np.flatnonzero((pages_per_gram > 1) & (pages_per_gram <= COMMON))].tocsr()
     shared = sparse.triu(evidence @ evidence.T, k=1).tocoo()
-    smaller = np.array(sizes)
-    shares = shared.data / np.minimum(smaller[shared.row], smaller[shared.col])
+    size = np.array(sizes)
+    shares = shared.data / np.minimum(size[shared.row], size[shared.col])
     kept = np.flatnonzero((shares >= floor) & (shared.data > 0))
     return {(int(shared.row[k]), int(shared.col[k])): float(shares[k]) for k in kept}
 

@@ -45,14 +45,12 @@ class Glossary:
     # Made once with the glossary (every page is searched for its terms); not part of equality.
     pattern: re.Pattern | None = field(default=None, init=False, repr=False, compare=False)
     forms: dict[str, Term] = field(default_factory=dict, init=False, repr=False, compare=False)
-    first_words: tuple[str, ...] | None = field(default=None, init=False, repr=False, compare=False)
-    first_letters: tuple[str, ...] = field(default=(), init=False, repr=False, compare=False)
+    first_words: scan.FirstWords | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "pattern", _pattern(self.terms))
         object.__setattr__(self, "forms", _forms(self.terms))
         object.__setattr__(self, "first_words", _first_words(self.terms))
-        object.__setattr__(self, "first_letters", tuple(scan.leading_letters(w) for w in self.first_words or ()))
 
     def term_of(self, mention: str) -> Term:
         mention = " ".join(mention.split())
@@ -76,11 +74,11 @@ def _pattern(terms: tuple[Term, ...]) -> re.Pattern | None:
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])") if forms else None
 
 
-def _first_words(terms: tuple[Term, ...]) -> tuple[str, ...] | None:
+def _first_words(terms: tuple[Term, ...]) -> scan.FirstWords | None:
     """Each form's first word, lowercased, for ``scan``; None when one is not ASCII, whose
     case-insensitive matches ``scan.lowered`` does not vouch for."""
     words = sorted({f.split()[0].lower() for t in terms for f in (t.term, *t.aliases) if f.split()})
-    return tuple(words) if all(w.isascii() for w in words) else None
+    return scan.FirstWords(tuple(words)) if all(w.isascii() for w in words) else None
 
 
 def _forms(terms: tuple[Term, ...]) -> dict[str, Term]:
@@ -128,7 +126,7 @@ def first_mentions(body: str, glossary: Glossary) -> tuple[Mention, ...]:
     words = None  # the forms' first words that begin a word of the page, where lowercasing can tell
     low = scan.lowered(body) if glossary.first_words is not None else None
     if low is not None:
-        words = scan.begin_words(glossary.first_words, glossary.first_letters, scan.word_heads(low))
+        words = glossary.first_words.beginning(scan.word_heads(low))
         if not words:
             return ()
     lines = body.split("\n")

@@ -124,6 +124,8 @@ def scored_block(shared: tuple[Vectors, LinkRules, int], group: list[int]):
     kept = (np.concatenate([rows, columns[later]]) + start, np.concatenate([columns, rows[later]]) + start,
             np.concatenate([values, values[later]]))
     return best_of_rows(own, k), best_of_rows(raw[:, size:].T, k), kept
+
+
 def above(block: np.ndarray, start: int, floor: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(row, column, score) of the block's scores at or above ``floor`` (``min_score``): the only
     pairs that can be listed, few enough to keep for the whole corpus (0.15 keeps 2.3 million
@@ -160,12 +162,15 @@ def best_of_rows(block: np.ndarray, k: int) -> np.ndarray:
         best[:, rank] = block[rows, found]
         block[rows, found] = -np.inf
     return best
+
+
 def best_listed(rows: np.ndarray, columns: np.ndarray, values: np.ndarray, count: int,
                 k: int) -> list[list[tuple[float, int]]]:
     """For each of ``count`` rows, its ``k`` highest (score, column) pairs among the given ones,
-    ties broken by column: sorts of the kept pairs, never a whole row of the corpus. The pairs
-    come from ``above`` in row and column order, so two stable sorts (by score, then by row) give
-    the order a sort on all three keys gives, in half its time."""
+    ties broken by column: sorts of the kept pairs, never a whole row of the corpus. Stable sorts
+    by pair, then by score, then by row give the order a sort on all three keys gives, faster
+    (1.0 s against 1.6 s for 2.3 million pairs); the first is skipped when the pairs come in
+    row and column order, as from a single block."""
     pair = rows.astype(np.int64) * count + columns
     order = np.arange(len(pair)) if np.all(pair[1:] >= pair[:-1]) else np.argsort(pair, kind="stable")
     order = order[np.argsort(-values[order], kind="stable")]
