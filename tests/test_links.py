@@ -48,6 +48,9 @@ class Page:
         details = [d for d in self.article.select("details") if d.summary and
                    d.summary.get_text().startswith("Linked from")]
         self.linked_from = [resolve(url, a["href"]) for a in details[0].select("li > a")] if details else []
+        self.linked_count = int(re.search(r"\d+", details[0].summary.get_text()).group()) if details else 0
+        self.linked_more = [li.get_text(" ", strip=True) for li in details[0].select("li") if not li.select("a")] \
+            if details else []
         self.term_anchors = self.article.select("a.qa-term")
         self.terms = [(a.get_text(), resolve(url, a["href"])) for a in self.term_anchors]
 
@@ -93,16 +96,29 @@ def test_duplicate_groups_are_symmetric(pages):
 
 
 def test_backlinks_mirror_every_cross_link(pages):
-    """Every related, duplicate or glossary link A -> B shows A under B's "Linked from", and
-    every "Linked from" entry really links."""
-    outgoing = defaultdict(set)
+    """Every related, duplicate or glossary link A -> B counts A under B's "Linked from", which
+    names the strongest twelve (links.yml); every page it names really links."""
+    shown = sources.load().links.shown
+    outgoing, strong = defaultdict(set), defaultdict(set)
     for url, page in pages.items():
         for target in page.related + page.duplicates + [t for _, t in page.terms]:
             outgoing[target].add(url)
+        for target in page.related + page.duplicates:
+            strong[target].add(url)
     assert sum(len(v) for v in outgoing.values()) > 1000
+    capped = 0
     for url, page in pages.items():
-        assert set(page.linked_from) == outgoing.get(url, set()), url
+        linking = outgoing.get(url, set())
+        assert page.linked_count == len(linking), url
+        assert set(page.linked_from) <= linking and len(page.linked_from) == min(len(linking), shown), url
         assert len(page.linked_from) == len(set(page.linked_from))
+        if len(linking) > shown:
+            capped += 1
+            assert page.linked_more[0].startswith(f"and {len(linking) - shown} more page"), url
+            assert set(page.linked_from) >= strong.get(url, set()) or len(strong.get(url, ())) > shown, url
+        else:
+            assert not page.linked_more, url
+    assert 0 < capped < len(pages) / 5
 
 
 def test_related_lists_hold_at_most_five_other_pages_mostly_five(pages):

@@ -98,3 +98,32 @@ def test_href_is_relpath_for_every_shape_of_path_in_the_tree():
     for page in paths:
         for target in paths:
             assert href(target, page) == posixpath.relpath(target, posixpath.dirname(page)), (target, page)
+
+
+def test_linked_from_names_the_strongest_pages_first_and_counts_the_rest():
+    pages = corpus()
+    a, book = pages["book/a.md"]
+    a.linked_from = (Backlink("notes/c.md", ("glossary: RAG",)), Backlink("book/b.md", ("related",)),
+                     Backlink("notes/d.md", ("glossary: RAG",)), Backlink("notes/e.md", ("duplicate",)))
+    for path in ("notes/d.md", "notes/e.md"):
+        pages[path] = (entry(path, path), pages["notes/c.md"][1])
+    text = emit.render_page(a, book, pages=pages, shown=2)
+    assert '??? info "Linked from 4 pages"' in text
+    listed = [line for line in text.splitlines() if line.startswith("    - ")]
+    assert [line.split("]")[0] for line in listed[:2]] == ["    - [notes/e.md", "    - [RAG again"]
+    assert listed[2:] == ["    - *and 2 more pages through a glossary term*"]
+    listed = [line for line in emit.render_page(a, book, pages=pages, shown=1).splitlines() if line.startswith("    - ")]
+    assert listed[-1] == "    - *and 3 more pages*"  # one of them a related question
+
+
+def test_a_duplicate_banner_names_at_most_shown_versions():
+    pages = corpus()
+    a, book = pages["book/a.md"]
+    c, notes = pages["notes/c.md"]
+    group = DuplicateGroup("book/a.md", ("book/a.md", "book/b.md", "notes/c.md"), "same answer (100% of 5-word sequences shared)")
+    a.duplicates = c.duplicates = group
+    assert "Also answered in: [RAG again](b.md) <small>Retrieval › Q2</small>; and 1 other version." in \
+        emit.render_page(a, book, pages=pages, shown=1)
+    other = emit.render_page(c, notes, pages=pages, shown=1)
+    assert "Another version of [What is RAG?](../book/a.md) <small>A Book › Retrieval › Q1</small>. " \
+           "Also answered in: [RAG again](../book/b.md) <small>A Book › Retrieval › Q2</small>." in other

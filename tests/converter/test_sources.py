@@ -60,3 +60,13 @@ def test_a_bad_library_setting_is_a_clear_error(tmp_path, library, source, messa
     write(tmp_path, f"library: {library}\nsources:\n  a.md: {source}\n")
     with pytest.raises(sources.SettingsError, match=message):
         sources.load(tmp_path)
+
+
+def test_links_yml_says_how_many_pages_a_growing_list_names(tmp_path):
+    write(tmp_path, "sources: {}\n")
+    (tmp_path / "links.yml").write_text("shown: 3\n")
+    assert sources.load(tmp_path).links.shown == 3
+    assert sources.load().links.shown == 12
+    (tmp_path / "links.yml").write_text("shown: 0\n")
+    with pytest.raises(sources.SettingsError, match="shown >= 1"):
+        sources.load(tmp_path)

@@ -26,6 +26,7 @@ from .identity.assign import identify
 from .identity.rules import IdentityRules
 from .links import cross_link
 from .links.glossary import resolved
+from .links.rules import LinkRules
 from .model import Document, Source
 from .parallel import chunks
 from .pipeline import convert_bytes, distinct_sources
@@ -218,7 +219,8 @@ def convert(args) -> int:
         return 1
     site_url = args.site_url.rstrip("/") + "/" if args.site_url else ""
     emit.write_tree(args.out, emit.files_for(documents, settings.vocabulary, site_url, settings.glossary, identities,
-                                             settings.library, args.jobs),
+                                             settings.library, args.jobs,
+                                             settings.links.shown if settings.links else LinkRules.shown),
                     emit.report(documents), args.report, args.cache / "written.json" if args.cache else None,
                     emit.SITE_WIDE)
     if args.registry is not None:

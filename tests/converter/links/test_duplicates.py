@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from converter.links.duplicates import answer_overlaps, groups, shingles
+from converter.links.duplicates import answer_overlaps, groups, reason, shingles
 from converter.links.related import Page, vectors
 from converter.links.rules import LinkRules
 
@@ -64,3 +64,14 @@ def test_same_question_rule_is_off_by_default_and_works_when_set():
     assert groups(pages, vectors(pages, RULES), RULES) == {}
     on = LinkRules(stop_words=frozenset(), same_question=0.9)
     assert "same question" in groups(pages, vectors(pages, on), on)["a.md"].reason
+
+
+def test_a_group_gives_each_kind_of_reason_once_with_the_range_of_its_measures():
+    words = [f"x{n}" for n in range(30)]
+    pages = [page("a.md", " ".join(words)), page("b.md", " ".join(words)),
+             page("c.md", " ".join(words[:20] + [f"z{n}" for n in range(10)]))]
+    found = groups(pages, vectors(pages, RULES), RULES)
+    assert found["a.md"] is found["c.md"]
+    assert found["a.md"].reason == "same answer (62–100% of 5-word sequences shared)"
+    assert reason({"answer": [0.5, 0.504], "question": [0.91]}, 5) == \
+        "same answer (50% of 5-word sequences shared); same question (title similarity 0.91)"

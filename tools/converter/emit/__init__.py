@@ -9,6 +9,7 @@ from ..enrich.language import unmark
 from ..enrich.tags import Vocabulary
 from ..identity.assign import Identities
 from ..links.glossary import Glossary, abbreviations, search_glossary
+from ..links.rules import LinkRules
 from ..model import Document, Library
 from ..notebooks import notebook_of, page_cells
 from ..parallel import chunks, forked_map
@@ -29,10 +30,11 @@ SITE_WIDE = (NAVIGATION, ABBREVIATIONS)  # part of every page: mkdocs.yml append
 __all__ = ["SITE_WIDE", "files_for", "prepare", "render_index", "render_page", "report", "write_tree"]
 
 
-def document_files(shared: tuple[list[Document], Vocabulary | None, str, Pages], group: list[int]) -> dict[str, str]:
+def document_files(shared: tuple[list[Document], Vocabulary | None, str, Pages, int],
+                   group: list[int]) -> dict[str, str]:
     """The index, pages and notebooks of the documents at ``group``: they read the rest of the
     corpus (titles of the pages they link to) but write only their own files."""
-    documents, vocabulary, site_url, pages = shared
+    documents, vocabulary, site_url, pages, shown = shared
     files = {}
     for document in (documents[i] for i in group):
         files[f"{document.source.slug}/index.md"] = render_index(document)
@@ -43,7 +45,8 @@ def document_files(shared: tuple[list[Document], Vocabulary | None, str, Pages],
                                cells, f"{site_url}{permanent}/")  # a downloaded notebook links back
             if book is not None:
                 files[f"{document.source.slug}/notebooks/{entry.slug}.ipynb"] = book
-            files[entry.path] = render_page(entry, document, vocabulary, notebook=book is not None, pages=pages)
+            files[entry.path] = render_page(entry, document, vocabulary, notebook=book is not None, pages=pages,
+                                          shown=shown)
     return files
 
 
@@ -57,14 +60,15 @@ def prepare(document: Document) -> None:
 
 def files_for(results: list[Document], vocabulary: Vocabulary | None = None, site_url: str = "",
               glossary: Glossary | None = None, identities: Identities | None = None,
-              library: Library = Library(), workers: int = 1) -> dict[str, str]:
+              library: Library = Library(), workers: int = 1, shown: int = LinkRules.shown) -> dict[str, str]:
     """Every generated file by its path in the tree. Without ``identities`` (no registry)
-    there are no short links or redirects. The pages are rendered in ``workers`` processes."""
+    there are no short links or redirects. The pages are rendered in ``workers`` processes;
+    ``shown`` is how many pages a page's growing lists name (links.yml)."""
     files = {}
     documents = [d for d in results if not d.failed]
     pages = {e.path: (e, d) for d in documents for e in d.entries}
     groups = chunks([len(d.entries) + 1 for d in documents], workers * 2)
-    for part in forked_map(document_files, groups, (documents, vocabulary, site_url, pages), workers):
+    for part in forked_map(document_files, groups, (documents, vocabulary, site_url, pages, shown), workers):
         files.update(part)
     by_tag = tag_usage(documents)
     if vocabulary is not None:

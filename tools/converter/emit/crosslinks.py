@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from ..enrich.language import HINGLISH
 from ..links.glossary import Glossary
-from ..model import Document, Entry
+from ..links.rules import LinkRules
+from ..model import Backlink, Document, Entry
 from .indexes import number_of
 from .markup import escape_inline, front_matter, plural
 
@@ -47,23 +48,40 @@ def reference(target: str, page: str, pages: Pages) -> str:
     return f"[{escape_inline(entry.title)}]({href(target, page)}){small}"
 
 
-def duplicate_banner(entry: Entry, pages: Pages) -> str:
+def duplicate_banner(entry: Entry, pages: Pages, shown: int = LinkRules.shown) -> str:
+    """Names at most ``shown`` of the group's other versions: a group grows with the corpus."""
     group = entry.duplicates
     if group is None:
         return ""
     others = [p for p in group.members if p != entry.path]
     if entry.path == group.canonical:
-        text = "Also answered in: " + "; ".join(reference(p, entry.path, pages) for p in others)
+        text = "Also answered in: " + listed(others, entry.path, pages, shown)
     else:
         text = "Another version of " + reference(group.canonical, entry.path, pages)
         rest = [p for p in others if p != group.canonical]
         if rest:
-            text += ". Also answered in: " + "; ".join(reference(p, entry.path, pages) for p in rest)
+            text += ". Also answered in: " + listed(rest, entry.path, pages, shown - 1)
     return (f'<div class="qa-duplicates" data-search-exclude markdown>\n{text}.\n'
             f"<small>Grouped as duplicates: {group.reason}.</small>\n</div>")
 
 
-def related_section(entry: Entry, pages: Pages) -> str:
+def listed(paths: list[str], page: str, pages: Pages, shown: int) -> str:
+    text = "; ".join(reference(p, page, pages) for p in paths[:max(shown, 1)])
+    hidden = len(paths) - max(shown, 1)
+    return text + (f"; and {plural(hidden, 'other version')}" if hidden > 0 else "")
+
+
+STRENGTH = {"duplicate": 0, "related": 1}  # then glossary mentions
+
+
+def strongest_first(backlinks: tuple[Backlink, ...]) -> list[Backlink]:
+    """Same answer, then related question, then glossary mention; in page order within each."""
+    return sorted(backlinks, key=lambda b: min(STRENGTH.get(v, len(STRENGTH)) for v in b.via))
+
+
+def related_section(entry: Entry, pages: Pages, shown: int = LinkRules.shown) -> str:
+    """Lists the ``shown`` strongest backlinks and counts the rest: the page a glossary term
+    points to is linked from a share of the whole corpus."""
     if not entry.related and not entry.linked_from:
         return ""
     lines = [f"## Related questions {{ #{RELATED_ID} data-search-exclude }}", ""]
@@ -71,9 +89,15 @@ def related_section(entry: Entry, pages: Pages) -> str:
     if entry.linked_from:
         count = plural(len(entry.linked_from), "page")
         lines += ["", f'??? info "Linked from {count}"', ""]
-        for backlink in entry.linked_from:
+        backlinks = strongest_first(entry.linked_from)
+        for backlink in backlinks[:shown]:
             via = ", ".join(VIA.get(v, v) for v in backlink.via)
             lines.append(f"    - {reference(backlink.path, entry.path, pages)} <small>({escape_inline(via)})</small>")
+        hidden = backlinks[shown:]
+        if hidden:
+            glossary_only = all(v.startswith("glossary") for b in hidden for v in b.via)
+            through = " through a glossary term" if glossary_only else ""
+            lines.append(f"    - *and {plural(len(hidden), 'more page')}{through}*")
     return "\n".join(lines)
 
 

@@ -13,6 +13,7 @@ from ..blocks import plain_text
 from ..enrich.language import HINGLISH
 from ..enrich.tags import Vocabulary
 from ..links.glossary import linked
+from ..links.rules import LinkRules
 from ..model import Document, Entry
 from .anchors import heading_ids, text_free_ids, with_ids
 from .crosslinks import RELATED_ID, Pages, duplicate_banner, related_section
@@ -24,8 +25,9 @@ OUTLINE_NOTE = "Built from the answer's English headings and labels; the full an
 
 
 def render_page(entry: Entry, document: Document, vocabulary: Vocabulary | None = None,
-                notebook: bool = False, pages: Pages | None = None) -> str:
-    """``pages`` (every page by path) is needed once the entry has cross-links."""
+                notebook: bool = False, pages: Pages | None = None, shown: int = LinkRules.shown) -> str:
+    """``pages`` (every page by path) is needed once the entry has cross-links; ``shown`` is how
+    many pages its growing lists name."""
     pages = pages if pages is not None else {entry.path: (entry, document)}
     source = document.source
     data = {"title": entry.title}
@@ -45,7 +47,7 @@ def render_page(entry: Entry, document: Document, vocabulary: Vocabulary | None 
     if entry.statement and entry.statement != entry.title:
         data["question" if entry.kind == "question" else "heading"] = entry.statement
     parts = [f"# {escape_inline(entry.title)}", meta_strip(entry, document, notebook),
-             duplicate_banner(entry, pages)]
+             duplicate_banner(entry, pages, shown)]
     if entry.kind == "question" and entry.statement and plain_text(entry.statement) != entry.title:
         parts.append("> " + entry.statement)  # the whole question, when the title is a part of it
     if entry.summary is not None:
@@ -53,7 +55,7 @@ def render_page(entry: Entry, document: Document, vocabulary: Vocabulary | None 
     body = linked(entry.body, entry.terms, entry.path)
     ids = entry.anchors if entry.anchors is not None else heading_ids(body, reserved_ids(entry))
     parts.append(with_ids(body, ids).rstrip())
-    parts.append(related_section(entry, pages))
+    parts.append(related_section(entry, pages, shown))
     return front_matter(data) + "\n" + "\n\n".join(p for p in parts if p) + "\n"
 
 

@@ -20,6 +20,7 @@ class LinkRules:
     same_answer: float = 0.5  # share of the shorter answer's n-grams found in the other
     same_question: float = 1.01  # title cosine for "same question"; above 1: off
     same_question_text: float = 0.0  # ... together with at least this text cosine
+    shown: int = 12  # pages a "Linked from" list or a duplicate banner names; the rest are counted
 
 
 def rules_of(data: dict) -> LinkRules:
@@ -38,9 +39,10 @@ def rules_of(data: dict) -> LinkRules:
         same_answer=float(duplicates.get("same_answer", 0.5)),
         same_question=float(duplicates.get("same_question", 1.01)),
         same_question_text=float(duplicates.get("same_question_text", 0.0)),
+        shown=int(data.get("shown", 12)),
     )
-    if rules.related_count < 0 or rules.shingle < 1:
-        raise ValueError("links.yml: related.count must be >= 0 and duplicates.shingle >= 1")
+    if rules.related_count < 0 or rules.shingle < 1 or rules.shown < 1:
+        raise ValueError("links.yml: related.count must be >= 0, duplicates.shingle and shown >= 1")
     if not 0 < rules.same_answer <= 1:
         raise ValueError("links.yml: duplicates.same_answer must be in (0, 1]")
     return rules
