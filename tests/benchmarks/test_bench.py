@@ -11,7 +11,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench import page_sizes, plain_config  # noqa: E402
+from bench import median_run, page_sizes, plain_config, table  # noqa: E402
 
 
 def test_the_baseline_keeps_the_theme_and_drops_hooks_and_notebooks(tmp_path):
@@ -44,3 +44,18 @@ def test_the_serve_benchmark_watches_the_page_an_appended_sentence_lands_on(tmp_
         {"file": "a.md", "entries": [{"path": "a/last.md", "lines": [40, 60]}, {"path": "a/first.md", "lines": [1, 39]}]},
         {"file": "b.md", "entries": [{"path": "b/only.md", "lines": [1, 99]}]}]}))
     assert last_page(tmp_path, "a.md") == "a/last/"
+
+
+def test_the_smallest_size_reports_its_median_run_and_every_ratio_divides_by_it():
+    runs = [{"seconds": 15.2, "peak_mb": 90}, {"seconds": 12.1, "peak_mb": 91}, {"seconds": 13.0, "peak_mb": 92}]
+    assert median_run(runs) == {"seconds": 13.0, "peak_mb": 92, "runs": [15.2, 12.1, 13.0]}
+    def row(times, full, plain):
+        return {"times": times, "raw_mb": 1, "converter": {"seconds": 1, "peak_mb": 1}, "converter_mb_per_s": 1,
+                "converter_after_one_edit": {"seconds": 1}, "full": full, "plain": plain, "overhead": 1.0,
+                "full_site": {"html_pages": 1, "site_mb": 1, "median_page_kb": 1, "p95_page_kb": 1},
+                "search_index": {"raw": 1, "backend": "pagefind"}}
+    text = table([row(1, median_run(runs), {"seconds": 10.0, "peak_mb": 1, "runs": [10.0]}),
+                  row(30, {"seconds": 390.0, "peak_mb": 1, "runs": [390.0]}, {"seconds": 320.0, "peak_mb": 1, "runs": [320.0]})])
+    assert "| full build | 13.0 s (92 MB), median of 15.2/12.1/13.0 | 390.0 s (1 MB) |" in text
+    assert "| full build, against 1× | 1.0 | 30.0 |" in text
+    assert "| plain build, against 1× | 1.0 | 32.0 |" in text
