@@ -22,6 +22,7 @@ from functools import cache
 import nh3
 from markdown_it import MarkdownIt
 
+from .blocks import lean
 from .model import Drop
 from .normalise.code import HTML_ELEMENTS
 from .normalise.fences import in_maths
@@ -92,7 +93,7 @@ def unsafe_url(target: str) -> bool:
 def code_parser() -> MarkdownIt:
     """Blocks only, and no HTML blocks: CommonMark runs an HTML block on to the next blank line,
     swallowing a fence below it, where Python-Markdown sees the fence."""
-    md = MarkdownIt("commonmark").enable("table").disable("html_block")
+    md = lean(MarkdownIt("commonmark").enable("table").disable("html_block"))
     md.core.ruler.disable("inline")
     return md
 

@@ -18,6 +18,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
+from ..blocks import lean
 from .fences import in_code, maths_blocks
 
 MARKER = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( *)")
@@ -32,7 +33,7 @@ INDENT = 4
 def parser() -> MarkdownIt:
     """Blocks only: the passes read line maps and heading text, never inline
     children, and inline parsing would double the cost."""
-    md = MarkdownIt("commonmark").enable("table").use(dollarmath_plugin, double_inline=True)
+    md = lean(MarkdownIt("commonmark").enable("table").use(dollarmath_plugin, double_inline=True))
     md.core.ruler.disable("inline")
     return md
 
