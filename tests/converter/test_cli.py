@@ -3,6 +3,7 @@ writes, its exit status, and that two runs write the same bytes."""
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -138,4 +139,5 @@ def test_documents_with_the_same_slug_get_distinct_folders(tmp_path):
     (source / "my-notes.txt").write_bytes(GOOD)
     out = tmp_path / "out"
     assert cli.main(["--source", str(source), "--out", str(out), "--registry", str(tmp_path / "registry.yml")]) == 0
-    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["home", "my-notes", "my-notes-2", "q", "search", "topics"]
+    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["home", "my-notes", "my-notes-2", "search", "topics"]
+    assert sorted({at.split("/")[0] for at in json.loads((out / "redirects.json").read_text())}) == ["q"]

@@ -77,7 +77,7 @@ def files_for(results: list[Document], vocabulary: Vocabulary | None = None, sit
     if glossary is not None:
         files[GLOSSARY] = glossary_page(glossary, pages, GLOSSARY)
     if identities is not None:
-        files.update(permalink_files(identities, pages, site_url))
+        files.update(permalink_files(identities, pages))
     files[ABBREVIATIONS] = abbreviations(glossary) if glossary is not None else ""
     files[SEARCH_GLOSSARY] = json.dumps(search_glossary(glossary), ensure_ascii=False, sort_keys=True, indent=0) + "\n"
     files[NAVIGATION] = navigation(documents, vocabulary, by_tag, ROOT, glossary=GLOSSARY if glossary else None,

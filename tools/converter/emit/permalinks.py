@@ -1,48 +1,31 @@
 """Short links and redirects: wherever a pasted link points, it lands on a page.
 
-- ``q/<n>/index.html`` for each entry: its short link, redirecting to its page;
-- ``<old path>/index.html`` for each page an entry had before: redirects to where it is;
+- ``q/<n>/`` for each entry: its short link, redirecting to its page;
+- ``<old path>/`` for each page an entry had before: redirects to where it is;
 - ``q/<n>.md`` for each removed entry: a page saying so, with the nearest questions
   still here; its old pages redirect there.
 
-Redirects are small static HTML files that MkDocs copies as they are. Each names
-its target's title and description (link previews of a pasted short link show
-the question) and a canonical link; a script carries the ``#section`` along, which
-a plain meta refresh would drop. Every URL is relative, so a site hosted under a
-sub-path works without knowing it.
+The redirects are listed in one file, ``redirects.json`` (address -> page, title,
+description), which ``tools/hooks/redirects.py`` turns into small HTML pages after
+the build: at 30 times the corpus, 10,590 folders of one file each took the
+converter seconds to write, link and delete on every run. Removed-entry pages are
+Markdown pages like any other.
 """
 
 from __future__ import annotations
 
 import json
-import posixpath
-from html import escape
 
 from ..identity.assign import Identities, Removed
 from .crosslinks import Pages, href, reference
 from .markup import escape_inline, front_matter
 
 SHORT = "q"  # folder of the short links: /q/<n>/
+REDIRECTS = "redirects.json"  # read by tools/hooks/redirects.py
 
 
 def short_link(n: int) -> str:
     return f"{SHORT}/{n}"
-
-
-def redirect_page(at: str, target: str, title: str, description: str, site_url: str) -> str:
-    """The HTML file at folder ``at`` sending readers to the page at folder ``target``."""
-    url = posixpath.relpath(target, at) + "/"
-    head = [f"<title>{escape(title)}</title>", '<meta name="robots" content="noindex">']
-    if site_url:
-        head.append(f'<link rel="canonical" href="{escape(site_url + target + "/")}">')
-    head += [f'<meta property="og:title" content="{escape(title)}">',
-             f'<meta name="description" content="{escape(description)}">',
-             f'<meta property="og:description" content="{escape(description)}">',
-             f'<meta http-equiv="refresh" content="0; url={escape(url)}">',
-             f"<script>location.replace({json.dumps(url)} + location.hash)</script>"]
-    return ("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n" + "\n".join(head)
-            + f'\n</head>\n<body>\n<p>This page is now at <a href="{escape(url)}">{escape(title)}</a>.</p>\n'
-            "</body>\n</html>\n")
 
 
 def removed_page(removed: Removed, pages: Pages, sources: dict[str, str]) -> str:
@@ -67,9 +50,10 @@ def removed_page(removed: Removed, pages: Pages, sources: dict[str, str]) -> str
     return front_matter(data) + "\n" + "\n".join(lines) + "\n"
 
 
-def permalink_files(identities: Identities, pages: Pages, site_url: str) -> dict[str, str]:
-    """Short links, redirects from earlier pages, and removed-entry pages, keyed by path."""
+def permalink_files(identities: Identities, pages: Pages) -> dict[str, str]:
+    """The list of redirects (short links and earlier pages) and the removed-entry pages, keyed by path."""
     files: dict[str, str] = {}
+    redirects: dict[str, tuple[str, str, str]] = {}
     live = {entry.path.removesuffix(".md") for entry, _ in pages.values()}
     by_number = {entry.qid: entry for entry, _ in pages.values()}
     taken = set(live)
@@ -77,7 +61,7 @@ def permalink_files(identities: Identities, pages: Pages, site_url: str) -> dict
     def redirect(old: str, target: str, title: str, description: str) -> None:
         if old not in taken:
             taken.add(old)
-            files[old + "/index.html"] = redirect_page(old, target, title, description, site_url)
+            redirects[old] = (target, title, description)
 
     for record in identities.registry.entries:
         entry = by_number.get(record.n)
@@ -93,4 +77,5 @@ def permalink_files(identities: Identities, pages: Pages, site_url: str) -> dict
         files[short_link(record.n) + ".md"] = removed_page(removed, pages, sources)
         for old in (record.path, *reversed(record.was)):
             redirect(old, short_link(record.n), "This question was removed", "")
+    files[REDIRECTS] = json.dumps(redirects, ensure_ascii=False, sort_keys=True, indent=0) + "\n"
     return files

@@ -1,0 +1,34 @@
+"""The redirects hook: each listed address becomes a small page that sends readers on."""
+
+from __future__ import annotations
+
+import json
+from types import SimpleNamespace
+
+from hooks.redirects import REDIRECTS, on_post_build, redirect_page
+
+
+def test_a_redirect_page_is_relative_keeps_the_section_and_previews_the_target():
+    html = redirect_page("q/12", "book/what-is-x", 'What is <X> & "Y"?', "Short.", "https://example.org/sub/")
+    assert '<meta http-equiv="refresh" content="0; url=../../book/what-is-x/">' in html
+    assert '<script>location.replace("../../book/what-is-x/" + location.hash)</script>' in html
+    assert '<link rel="canonical" href="https://example.org/sub/book/what-is-x/">' in html
+    assert "<title>What is &lt;X&gt; &amp; &quot;Y&quot;?</title>" in html
+    assert "<X>" not in html
+    assert "canonical" not in redirect_page("q/1", "book/x", "T", "", "")
+
+
+def test_every_listed_address_gets_its_page_after_the_build(tmp_path):
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    (docs / REDIRECTS).parent.mkdir(parents=True)
+    (docs / REDIRECTS).write_text(json.dumps({"q/1": ["book/x", "What is X?", "About X."],
+                                              "book/old-x": ["book/x", "What is X?", "About X."]}))
+    on_post_build(SimpleNamespace(docs_dir=str(docs), site_dir=str(site), site_url="https://example.org/sub"))
+    assert sorted(str(p.relative_to(site)) for p in site.rglob("*.html")) == ["book/old-x/index.html", "q/1/index.html"]
+    page = (site / "q/1/index.html").read_text(encoding="utf-8")
+    assert page == redirect_page("q/1", "book/x", "What is X?", "About X.", "https://example.org/sub/")
+
+
+def test_a_site_without_the_list_gets_no_redirects(tmp_path):
+    on_post_build(SimpleNamespace(docs_dir=str(tmp_path / "docs"), site_dir=str(tmp_path / "site"), site_url=""))
+    assert not (tmp_path / "site").exists()

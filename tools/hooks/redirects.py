@@ -1,0 +1,46 @@
+"""MkDocs hook: the short links ``/q/<n>/`` and the redirects from pages' earlier addresses.
+
+The converter lists them in ``docs/library/redirects.json`` (address -> page, title,
+description; ``mkdocs.yml`` keeps the list itself out of the site). After the build this
+writes each as a small static page that names its target's title and description (link
+previews of a pasted short link show the question), links it as canonical, and sends the
+reader there with the ``#section`` carried along, which a plain meta refresh would drop.
+Every URL is relative, so a site hosted under a sub-path works without knowing it.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from html import escape
+from pathlib import Path
+
+REDIRECTS = "library/redirects.json"  # written by the converter (converter/emit/permalinks.py)
+
+
+def redirect_page(at: str, target: str, title: str, description: str, site_url: str) -> str:
+    """The HTML file at folder ``at`` sending readers to the page at folder ``target``."""
+    url = posixpath.relpath(target, at) + "/"
+    head = [f"<title>{escape(title)}</title>", '<meta name="robots" content="noindex">']
+    if site_url:
+        head.append(f'<link rel="canonical" href="{escape(site_url + target + "/")}">')
+    head += [f'<meta property="og:title" content="{escape(title)}">',
+             f'<meta name="description" content="{escape(description)}">',
+             f'<meta property="og:description" content="{escape(description)}">',
+             f'<meta http-equiv="refresh" content="0; url={escape(url)}">',
+             f"<script>location.replace({json.dumps(url)} + location.hash)</script>"]
+    return ("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n" + "\n".join(head)
+            + f'\n</head>\n<body>\n<p>This page is now at <a href="{escape(url)}">{escape(title)}</a>.</p>\n'
+            "</body>\n</html>\n")
+
+
+def on_post_build(config) -> None:
+    listed = Path(config.docs_dir) / REDIRECTS
+    if not listed.is_file():
+        return
+    site_url = config.site_url.rstrip("/") + "/" if config.site_url else ""
+    site = Path(config.site_dir)
+    for at, (target, title, description) in json.loads(listed.read_text(encoding="utf-8")).items():
+        folder = site / at
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "index.html").write_text(redirect_page(at, target, title, description, site_url), encoding="utf-8")
