@@ -141,3 +141,23 @@ def test_documents_with_the_same_slug_get_distinct_folders(tmp_path):
     assert cli.main(["--source", str(source), "--out", str(out), "--registry", str(tmp_path / "registry.yml")]) == 0
     assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["home", "my-notes", "my-notes-2", "search", "topics"]
     assert sorted({at.split("/")[0] for at in json.loads((out / "redirects.json").read_text())}) == ["q"]
+
+
+def test_watch_converts_again_once_per_change_of_a_document(tmp_path, monkeypatch):
+    source, data = tmp_path / "in", tmp_path / "data"
+    source.mkdir()
+    data.mkdir()
+    (source / "a.md").write_bytes(GOOD)
+    edits = iter([lambda: None, lambda: (source / "a.md").write_bytes(GOOD + b"\nMore.\n"), lambda: None])
+    converted = []
+
+    def sleep(seconds):
+        assert seconds == cli.WATCH_INTERVAL
+        next(edits, lambda: (_ for _ in ()).throw(KeyboardInterrupt))()
+
+    monkeypatch.setattr(cli.time, "sleep", sleep)
+    monkeypatch.setattr(cli, "convert", converted.append)
+    args = cli.arguments(["--source", str(source), "--out", str(tmp_path / "out"), "--data", str(data)])
+    with pytest.raises(KeyboardInterrupt):
+        cli.watch(args)
+    assert converted == [args]
