@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from converter.emit.crosslinks import linked
 from converter.links.glossary import (Glossary, Term, abbreviations, expansions, first_mentions, glossary_of,
-                                      linkable, linked, mentions,
-                                      resolved, search_glossary)
+                                      linkable, mentions, resolved, search_glossary)
 
 PAGES = {1: "book/what-is-rag.md", 2: "book/attention.md", 3: "book/self-attention.md", 4: "book/multi-head.md",
          5: "notes/embeddings.md"}

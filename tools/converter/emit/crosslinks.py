@@ -10,9 +10,9 @@ term should find the pages about it, not every page that lists one.
 from __future__ import annotations
 
 from ..enrich.language import HINGLISH
-from ..links.glossary import Glossary
+from ..links.glossary import TERM_CLASS, Glossary
 from ..links.rules import LinkRules
-from ..model import Backlink, Document, Entry
+from ..model import Backlink, Document, Entry, TermLink
 from .indexes import number_of
 from .markup import escape_inline, front_matter, plural
 
@@ -46,6 +46,14 @@ def reference(target: str, page: str, pages: Pages) -> str:
     where_text = " › ".join(where) + language
     small = f" <small>{where_text.removeprefix(' · ')}</small>" if where_text else ""
     return f"[{escape_inline(entry.title)}]({href(target, page)}){small}"
+
+
+def linked(body: str, links: tuple[TermLink, ...], path: str) -> str:
+    """The body with each glossary mention made a relative link to its page."""
+    for link in sorted(links, key=lambda link: -link.offset):
+        text = body[link.offset:link.offset + link.length]
+        body = f"{body[:link.offset]}[{text}]({href(link.target, path)}){{ .{TERM_CLASS} }}{body[link.offset + link.length:]}"
+    return body
 
 
 def duplicate_banner(entry: Entry, pages: Pages, shown: int = LinkRules.shown) -> str:

@@ -12,11 +12,10 @@ import posixpath
 from ..blocks import plain_text
 from ..enrich.language import HINGLISH
 from ..enrich.tags import Vocabulary
-from ..links.glossary import linked
 from ..links.rules import LinkRules
 from ..model import Document, Entry
 from .anchors import heading_ids, text_free_ids, with_ids
-from .crosslinks import RELATED_ID, Pages, duplicate_banner, related_section
+from .crosslinks import RELATED_ID, Pages, duplicate_banner, linked, related_section
 from .markup import anchor, escape_inline, front_matter
 from .permalinks import short_link
 

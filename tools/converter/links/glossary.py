@@ -10,7 +10,6 @@ exactly (RAG, not "rag"); an all-lowercase term matches any case.
 
 from __future__ import annotations
 
-import posixpath
 import re
 from dataclasses import dataclass, field, replace
 
@@ -155,15 +154,6 @@ def linkable(found: tuple[Mention, ...], glossary: Glossary, path: str, known: s
 
 
 TERM_CLASS = "qa-term"  # marks glossary links in the HTML, for styling and for the tests
-
-
-def linked(body: str, links: tuple[TermLink, ...], path: str) -> str:
-    """The body with each mention made a relative link to its page."""
-    for link in sorted(links, key=lambda link: -link.offset):
-        href = posixpath.relpath(link.target, posixpath.dirname(path))
-        text = body[link.offset:link.offset + link.length]
-        body = f"{body[:link.offset]}[{text}]({href}){{ .{TERM_CLASS} }}{body[link.offset + link.length:]}"
-    return body
 
 
 def expansions(glossary: Glossary) -> dict[str, str]:
