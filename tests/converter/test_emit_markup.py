@@ -1,0 +1,42 @@
+"""Front matter written without yaml.dump: YAML (and MkDocs) must read back exactly what was written."""
+
+from __future__ import annotations
+
+import random
+
+import yaml
+from mkdocs.utils.meta import get_data
+
+from converter.emit.markup import front_matter
+
+TRICKY = ['What is "RAG"?', "a: b # c", "- dash", "* star", "&anchor", "!tag", "%dir", "@at", "`tick`", "yes", "null",
+          "0x1F", "1e3", "~", "", " lead", "trail ", "back\\slash", "tab\there", "line\nbreak", "nel\x85", "sep\u2028",
+          "del\x7f", "c1\x9b", "bom\ufeff", "हिंदी", "emoji 😀", "'single'", "{brace}", "[bracket]", "\x00nul",
+          "surrogate\udc80"]
+
+
+def read_back(data: dict) -> dict:
+    text = front_matter(data)
+    assert text.startswith("---\n") and text.endswith("---\n")
+    return yaml.safe_load(text[4:-4])
+
+
+def test_every_kind_of_value_reads_back_as_written():
+    data = {"title": "What is X?", "number": 7, "boost": 0.2, "hinglish": True, "chapter": None,
+            "tags": ["RAG", "LLMs"], "lines": [1, 20], "none": [], "search": {"exclude": True, "boost": 0.2},
+            "empty": {}, "Odd key: yes": "value"}
+    assert read_back(data) == data
+    assert get_data(front_matter(data) + "# Title\n") == ("# Title\n", data)
+
+
+def test_strings_yaml_would_misread_or_refuse_raw_are_quoted_or_escaped():
+    for text in TRICKY:
+        assert read_back({"title": text, "tags": [text]}) == {"title": text, "tags": [text]}, repr(text)
+
+
+def test_random_strings_read_back():
+    pool = "".join(TRICKY) + "".join(chr(c) for c in range(0, 0x250)) + "\u2029\ufffe\uffff\U0001f600"
+    rng = random.Random(8)
+    for _ in range(300):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 30)))
+        assert read_back({"description": text}) == {"description": text}, repr(text)
