@@ -51,8 +51,8 @@ def reference(target: str, page: str, pages: Pages) -> str:
 def linked(body: str, links: tuple[TermLink, ...], path: str) -> str:
     """The body with each glossary mention made a relative link to its page."""
     for link in sorted(links, key=lambda link: -link.offset):
-        text = body[link.offset:link.offset + link.length]
-        body = f"{body[:link.offset]}[{text}]({href(link.target, path)}){{ .{TERM_CLASS} }}{body[link.offset + link.length:]}"
+        end = link.offset + link.length
+        body = f"{body[:link.offset]}[{body[link.offset:end]}]({href(link.target, path)}){{ .{TERM_CLASS} }}{body[end:]}"
     return body
 
 
