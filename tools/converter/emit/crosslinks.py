@@ -74,9 +74,10 @@ def duplicate_banner(entry: Entry, pages: Pages, shown: int = LinkRules.shown) -
 
 
 def listed(paths: list[str], page: str, pages: Pages, shown: int) -> str:
-    text = "; ".join(reference(p, page, pages) for p in paths[:max(shown, 1)])
-    hidden = len(paths) - max(shown, 1)
-    return text + (f"; and {plural(hidden, 'other version')}" if hidden > 0 else "")
+    """The first ``shown`` paths named (always one, so the list reads as a list), the rest counted."""
+    named = max(shown, 1)
+    text = "; ".join(reference(p, page, pages) for p in paths[:named])
+    return text + (f"; and {plural(len(paths) - named, 'other version')}" if len(paths) > named else "")
 
 
 STRENGTH = {"duplicate": 0, "related": 1}  # then glossary mentions
