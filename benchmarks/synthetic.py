@@ -3,7 +3,7 @@
 Copy 0 of a document is the document itself. Copy k keeps every line, marker,
 fence, table and heading level of the original and swaps about a third of its
 lowercase words for other words of the same document, by a mapping fixed per
-copy (fence lines keep their language). So each copy splits into the same
+copy (fence lines keep their language, HTML tags their names and attributes). So each copy splits into the same
 questions as its original, with different titles and answers, and its settings
 (topic headings, errata) are the original's passed through the same mapping.
 Words the converter's settings rely on (cleanup phrases, Hinglish markers) are
@@ -25,6 +25,8 @@ from pathlib import Path
 import yaml
 
 WORD = re.compile(r"(?<![A-Za-z0-9_])[a-z]{4,}(?![A-Za-z0-9_])")
+TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
+TAG_OR_WORD = re.compile(f"{TAG.pattern}|{WORD.pattern}")
 SETTING_WORD = re.compile(r"[A-Za-z]+")
 SWAP_SHARE = 0.35
 FENCES = ("```", "~~~")
@@ -47,9 +49,15 @@ class Perturbation:
         return self.vocabulary[int.from_bytes(digest[1:], "big") % len(self.vocabulary)]
 
     def text(self, text: str) -> str:
-        """Fence lines keep their language (```python): it decides highlighting and notebooks."""
-        return "".join(line if line.lstrip().startswith(FENCES) else WORD.sub(lambda m: self.word(m.group()), line)
+        """Fence lines keep their language (```python): it decides highlighting and notebooks.
+        HTML tags are kept whole: ``<ul style=...>`` with "style" swapped is markup the original
+        does not have, which the converter removes, reports and parses the document again for."""
+        return "".join(line if line.lstrip().startswith(FENCES) else TAG_OR_WORD.sub(self.swapped, line)
                        for line in text.splitlines(keepends=True))
+
+    def swapped(self, match: re.Match) -> str:
+        found = match.group()
+        return found if found.startswith("<") else self.word(found)
 
 
 def vocabulary(text: str) -> tuple[str, ...]:

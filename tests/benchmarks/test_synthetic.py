@@ -52,6 +52,13 @@ def test_a_copy_keeps_every_line_shape_and_swaps_about_a_third_of_the_words():
     assert "## Question 1:" in copy and "```python" in copy and "Answer:" in copy
 
 
+def test_html_tags_keep_their_names_and_attributes_while_the_words_around_them_swap():
+    words = ("list", "none", "style", "type")
+    line = '<ul style="list-style-type: none"><li>style is it</li></ul>\n'
+    copy = next(p for p in (Perturbation(k, words, frozenset()) for k in range(1, 100)) if p.word("style") != "style")
+    assert copy.text(line) == f'<ul style="list-style-type: none"><li>{copy.word("style")} is it</li></ul>\n'
+
+
 def test_settings_words_are_never_swapped(tmp_path):
     data = settings(tmp_path / "data")
     source = tmp_path / "corpus"
