@@ -29,6 +29,11 @@ def test_every_kind_of_value_reads_back_as_written():
     assert get_data(front_matter(data) + "# Title\n") == ("# Title\n", data)
 
 
+def test_a_mapping_inside_a_list_keeps_its_entries():
+    data = {"links": [{"path": "a/b.md", "Odd key": [1, {"deep": None}]}, {}]}
+    assert read_back(data) == data
+
+
 def test_strings_yaml_would_misread_or_refuse_raw_are_quoted_or_escaped():
     for text in TRICKY:
         assert read_back({"title": text, "tags": [text]}) == {"title": text, "tags": [text]}, repr(text)

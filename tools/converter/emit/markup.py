@@ -29,12 +29,11 @@ def front_matter(data: dict) -> str:
 
 def entries(data: dict, indent: str):
     for key, value in data.items():
-        name = key if PLAIN_KEY.match(key) else quoted(key)
         if isinstance(value, dict) and value:
-            yield f"{indent}{name}:\n"
+            yield f"{indent}{key_of(key)}:\n"
             yield from entries(value, indent + "  ")
         else:
-            yield f"{indent}{name}: {scalar(value)}\n"
+            yield f"{indent}{key_of(key)}: {scalar(value)}\n"
 
 
 PLAIN_KEY = re.compile(r"[a-z_]+\Z")
@@ -46,8 +45,8 @@ NOT_RAW = re.compile("[^\x20-\x7E\xA0-\u2027\u202A-\uD7FF\uE000-\uFEFE\uFF00-\uF
 def scalar(value) -> str:
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(scalar(item) for item in value) + "]"
-    if isinstance(value, dict):
-        return "{}"
+    if isinstance(value, dict):  # inside a list: written inline
+        return "{" + ", ".join(f"{key_of(key)}: {scalar(item)}" for key, item in value.items()) + "}"
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -55,6 +54,10 @@ def scalar(value) -> str:
     if isinstance(value, (int, float)):
         return repr(value)
     return quoted(str(value))
+
+
+def key_of(key: str) -> str:
+    return key if PLAIN_KEY.match(key) else quoted(key)
 
 
 def quoted(text: str) -> str:
