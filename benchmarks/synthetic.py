@@ -3,11 +3,11 @@
 Copy 0 of a document is the document itself. Copy k keeps every line, marker,
 fence, table and heading level of the original and swaps about a third of its
 lowercase words for other words of the same document, by a mapping fixed per
-copy (fence lines keep their language, HTML tags their names and attributes). So each copy splits into the same
-questions as its original, with different titles and answers, and its settings
-(topic headings, errata) are the original's passed through the same mapping.
-Words the converter's settings rely on (cleanup phrases, Hinglish markers) are
-never swapped.
+copy (fence lines keep their language, HTML tags their names and attributes).
+So each copy splits into the same questions as its original, with different
+titles and answers, and its settings (topic headings, errata) are the
+original's passed through the same mapping. Words the converter's settings rely
+on (cleanup phrases, Hinglish markers) are never swapped.
 
 ``python benchmarks/synthetic.py --times 10 --source ../shared/corpus --out DIR``
 writes DIR/corpus and DIR/data (the settings folder for ``--data``).
