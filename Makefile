@@ -1,6 +1,7 @@
 # Two commands do everything on a fresh machine: `make site` and `make test`.
 SHELL := /bin/bash
-PYTHON ?= python3
+# The interpreter .venv is made with; empty: the first Python 3.11+ found (tools/setup/system.sh)
+PYTHON ?=
 VENV := .venv
 PY := $(VENV)/bin/python
 SOURCE ?= ../shared/corpus
@@ -9,28 +10,28 @@ GENERATED := docs/library
 REPORT := build/report.json
 REGISTRY ?= tools/data/registry.yml
 CACHE := build/cache/converter
-SITE_URL := $(shell sed -n 's/^site_url: *//p' mkdocs.yml)
 export PYTHONPATH := $(CURDIR)/tools
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 # nbconvert otherwise loads all 28 of its exporters when mkdocs-jupyter is imported, to list the enabled ones
 export NBCONVERT_DISABLE_CONFIG_EXPORTERS := 1
 
-.PHONY: site convert pages serve test check search-check search-bench bench clean og-image
+.PHONY: site convert pages serve test browser-packages check search-check search-bench bench clean og-image
 
 $(VENV)/.installed: requirements.txt constraints.txt
-	$(PYTHON) -m venv $(VENV)
+	python=$$(bash tools/setup/system.sh python "$(PYTHON)") && "$$python" -m venv --clear $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
 	touch $@
 
-## site: convert SOURCE into docs/library and build the site into site/
+## site: convert SOURCE into docs/library and build the site into site/, for the public address
+## SITE_URL=https://…/ (on the command line or in the environment; else mkdocs.yml's site_url)
 site: pages
 	$(PY) -m mkdocs build --strict --quiet
 
 ## pages: convert SOURCE into the git-ignored docs/library (report in build/report.json);
 ## updates the committed registry of permanent numbers, REGISTRY
 pages: $(VENV)/.installed
-	$(PY) -m converter --source "$(SOURCE)" --out $(GENERATED) --report $(REPORT) --site-url "$(SITE_URL)" --registry "$(REGISTRY)" --cache $(CACHE)
+	$(PY) -m converter --source "$(SOURCE)" --out $(GENERATED) --report $(REPORT) --registry "$(REGISTRY)" --cache $(CACHE)
 
 ## convert: convert SOURCE into OUT, with OUT/report.json
 convert: $(VENV)/.installed
@@ -40,12 +41,17 @@ convert: $(VENV)/.installed
 ## save, only the pages whose generated Markdown changed are rendered again (--dirty: the
 ## converter leaves the others untouched, and rewrites all when the navigation changes)
 serve: pages
-	$(PY) -m converter --source "$(SOURCE)" --out $(GENERATED) --report $(REPORT) --site-url "$(SITE_URL)" --registry "$(REGISTRY)" --cache $(CACHE) --watch & \
+	$(PY) -m converter --source "$(SOURCE)" --out $(GENERATED) --report $(REPORT) --registry "$(REGISTRY)" --cache $(CACHE) --watch & \
 	  trap "kill $$!" EXIT; $(PY) -m mkdocs serve --dirty
 
-## test: the whole test suite (unit, corpus integration, site build)
-test: $(VENV)/.installed
+## test: the whole test suite (unit, corpus integration, site build, browser)
+test: $(VENV)/.installed browser-packages
 	$(PY) -m pytest -q
+
+## browser-packages: Debian's chromium and a Devanagari font for the browser tests, installed
+## when missing (as root; otherwise one line names the command)
+browser-packages:
+	@bash tools/setup/system.sh browser
 
 ## check: count rendering defects in the built site (run `make site` first)
 check: $(VENV)/.installed

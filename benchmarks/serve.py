@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import shutil
 import socket
 import statistics
@@ -33,7 +32,7 @@ sys.path.insert(0, str(HERE.parent / "tools"))
 sys.path.insert(0, str(HERE))
 
 from build import CONVERTER_ENV, converter_command  # noqa: E402
-from checks.project import MKDOCS_ENV, ROOT, project_copy  # noqa: E402
+from checks.project import MKDOCS_ENV, ROOT, configured_site_url, project_copy  # noqa: E402
 
 TIMEOUT = 600
 
@@ -78,7 +77,7 @@ def measure(source: Path, document: str, edits: int, work: Path) -> dict:
                    env={**os.environ, **CONVERTER_ENV})
     config = project_copy(pages, work / "project")
     library = config.parent / "docs" / "library"
-    prefix = urlparse(re.search(r"(?m)^site_url: *(\S+)", config.read_text(encoding="utf-8")).group(1)).path
+    prefix = urlparse(configured_site_url(config)).path
     port = free_port()
     page = f"http://127.0.0.1:{port}{prefix}{last_page(pages, document)}"
     environment = {**os.environ, **CONVERTER_ENV, **MKDOCS_ENV}

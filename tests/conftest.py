@@ -43,7 +43,7 @@ def converted(corpus, tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("converted")
     out = folder / "out"
     argv = ["--source", str(corpus), "--out", str(out), "--registry", str(corpus_registry(folder))]
-    assert cli.main(argv + ["--site-url", "https://example.org/genai-reference/"]) == 0
+    assert cli.main(argv) == 0
     return out
 
 

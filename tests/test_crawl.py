@@ -15,10 +15,10 @@ import yaml
 from lxml import html as lxml_html
 
 from checks.search import served
-from site_build import ROOT
+from site_build import ROOT, configured_site_url
 
 URL = re.compile(r"https?://[^\s<>\"'`)\]]+")
-SITE_URL = re.search(r"(?m)^site_url: *(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8")).group(1)
+SITE_URL = configured_site_url()
 
 
 def local(url: str, base: str) -> str:

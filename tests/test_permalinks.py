@@ -137,7 +137,7 @@ def rebuild(work: Path, text: str, served_root: Path, base: str) -> dict:
     (work / "src" / "book.md").write_text(text, encoding="utf-8")
     generated = work / "generated"
     argv = ["--source", work / "src", "--out", generated, "--data", work / "data",
-            "--registry", work / "registry.yml", "--site-url", base]
+            "--registry", work / "registry.yml"]
     assert cli.main([str(a) for a in argv]) == 0
     mount(build_site(generated, work / "project", base), served_root, SUB_PATH)
     return yaml.safe_load((work / "registry.yml").read_text(encoding="utf-8"))

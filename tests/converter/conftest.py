@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import markdown
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
-ROOT = Path(__file__).resolve().parents[2]
+from checks.project import configuration
 
 
 def mkdocs_extensions() -> tuple[list[str], dict[str, dict]]:
     """``markdown_extensions`` of mkdocs.yml, as Python-Markdown takes them. Snippets'
     ``auto_append`` is left out: it names a generated file (the glossary's abbreviations)
     that a fresh clone has not built yet, and fragments are not site pages."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = configuration()
     names, configs = [], {}
     for entry in config["markdown_extensions"]:
         if isinstance(entry, dict):

@@ -12,7 +12,7 @@ import yaml
 
 from converter.notebooks import notebook, python_cells
 
-URL = "https://example.org/genai-reference/book/what-is-x/"
+URL = "../../what-is-x/"
 
 ONE_BLOCK = """\
 Some opening words that are far from the code.
@@ -59,7 +59,7 @@ def test_one_block_gives_context_then_code():
     ]
     cells = load(notebook("What is X?", None, ONE_BLOCK, URL)).cells
     assert [c.cell_type for c in cells] == ["markdown", "markdown", "code"]
-    assert cells[0].source == f"# What is X?\n\nFrom [{URL}]({URL})"
+    assert cells[0].source == f"# What is X?\n\nFrom [the answer page]({URL})"
     assert "That is all" not in json.dumps([c.source for c in cells])
 
 
@@ -128,7 +128,7 @@ def test_whole_question_is_quoted_when_the_title_is_a_part_of_it():
     question = "Premise about models. What is X?\nAnd why?"
     first = load(notebook("What is X?", question, ONE_BLOCK, URL)).cells[0].source
     assert first == (f"# What is X?\n\n> Premise about models. What is X?\n> And why?\n\n"
-                     f"From [{URL}]({URL})")
+                     f"From [the answer page]({URL})")
 
 
 @pytest.mark.parametrize("question", [None, "", "What is X?", "What is **X**?"])

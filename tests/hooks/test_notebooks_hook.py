@@ -203,3 +203,18 @@ def test_the_build_starts_a_worker_for_notebooks_not_in_the_cache_and_stops_it(t
     assert jupyter.prerendering is None and not list((tmp_path / "cache").glob("*.part"))
     notebooks.on_files(files(), config)  # every notebook cached now: no worker
     assert jupyter.prerendering is None
+
+
+def test_downloaded_notebooks_get_absolute_links_and_keep_the_others():
+    base = "https://prep.acme-learning.io/genai/book/notebooks/what-is-x/"
+    cells = [nbformat.v4.new_markdown_cell("# X\n\nFrom [the answer page](../../what-is-x/)"),
+             nbformat.v4.new_markdown_cell("See [a](<../a b/> \"t\"), [web](https://example.org/), [here](#top)"),
+             nbformat.v4.new_code_cell("print('[not](../a/)')")]
+    text = json.dumps(nbformat.v4.new_notebook(cells=cells), indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    book = json.loads(notebooks.absolute_links(text, base))
+    assert "".join(book["cells"][0]["source"]) == (
+        "# X\n\nFrom [the answer page](https://prep.acme-learning.io/genai/book/what-is-x/)")
+    assert "".join(book["cells"][1]["source"]) == (
+        'See [a](<https://prep.acme-learning.io/genai/book/notebooks/a b/> "t"), [web](https://example.org/), [here](#top)')
+    assert book["cells"][2]["source"] == "print('[not](../a/)')"
+    nbformat.validate(nbformat.reads(notebooks.absolute_links(text, base), as_version=4))

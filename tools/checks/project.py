@@ -10,29 +10,38 @@ import subprocess
 import sys
 from pathlib import Path
 
+from mkdocs.utils.yaml import yaml_load
+
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def configuration(config: Path = ROOT / "mkdocs.yml") -> dict:
+    """``config`` read as MkDocs reads it: ``!ENV`` tags resolved (``SITE_URL`` sets site_url)."""
+    with open(config, encoding="utf-8") as file:
+        return yaml_load(file)
 
 
 def configured_backend() -> str:
     """The search backend mkdocs.yml chooses (``extra.search_backend``)."""
-    found = re.search(r"(?m)^  search_backend: (\w+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    return found.group(1) if found else "material"
+    return configuration().get("extra", {}).get("search_backend", "material")
+
+
+def configured_site_url(config: Path = ROOT / "mkdocs.yml") -> str:
+    """The site's public address as a build here gets it (``SITE_URL``, else mkdocs.yml's)."""
+    return configuration(config).get("site_url") or ""
 
 
 class BuildError(Exception):
     """mkdocs failed; the message ends with its output."""
 
 
-def project_copy(generated: Path, project: Path, site_url: str | None = None,
-                 search_backend: str | None = None) -> Path:
-    """A copy of the project with ``generated`` as its docs/library (at ``site_url``, with
-    ``search_backend`` in place of the configured one); returns its mkdocs.yml."""
+def project_copy(generated: Path, project: Path, search_backend: str | None = None) -> Path:
+    """A copy of the project with ``generated`` as its docs/library (with ``search_backend`` in
+    place of the configured one); returns its mkdocs.yml."""
     if project.exists():
         shutil.rmtree(project)
     project.mkdir(parents=True)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    if site_url is not None:
-        config = re.sub(r"(?m)^site_url: .*$", f"site_url: {site_url}", config)
     if search_backend is not None:
         config = re.sub(r"(?m)^(  search_backend:) .*$", rf"\1 {search_backend}", config)
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
@@ -53,12 +62,13 @@ MKDOCS_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true",
 
 def build_site(generated: Path, project: Path, site_url: str | None = None, search_backend: str | None = None,
                strict: bool = True) -> Path:
-    """`mkdocs build --strict` of ``generated`` pages in a copy of the project (at ``site_url``, with
-    ``search_backend`` in place of the configured one); returns the site folder. Not ``strict``,
-    warnings are printed instead of failing the build."""
-    config = project_copy(generated, project, site_url, search_backend)
+    """`mkdocs build --strict` of ``generated`` pages in a copy of the project (at ``site_url``, as
+    ``make site SITE_URL=…`` builds it, with ``search_backend`` in place of the configured one);
+    returns the site folder. Not ``strict``, warnings are printed instead of failing the build."""
+    config = project_copy(generated, project, search_backend)
+    address = {} if site_url is None else {"SITE_URL": site_url}
     result = subprocess.run(mkdocs_command(config, strict), capture_output=True, text=True,
-                            env={**os.environ, **MKDOCS_ENV}, cwd=project)
+                            env={**os.environ, **MKDOCS_ENV, **address}, cwd=project)
     problems = "\n".join(line for line in result.stderr.splitlines() if not line.startswith("INFO"))
     if result.returncode:
         raise BuildError(f"mkdocs build failed in {project}:\n{problems[-3000:]}")

@@ -42,7 +42,6 @@ def arguments(argv):
                         help="the entries' permanent numbers: read, and updated after the pages are written "
                              "(`make pages` passes tools/data/registry.yml). Without it DATA/registry.yml, "
                              "the numbers glossary.yml refers to, is read and left unchanged")
-    parser.add_argument("--site-url", default="", help="the site's public URL, for links back from notebooks")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
     parser.add_argument("--cache", type=Path,
                         help="folder keeping each document's converted form by content: a rebuild converts "
@@ -221,8 +220,7 @@ def convert(args) -> int:
     if all(d.failed for d in documents):
         print("error: no document could be converted; previous output left as it was", file=sys.stderr)
         return 1
-    site_url = args.site_url.rstrip("/") + "/" if args.site_url else ""
-    emit.write_tree(args.out, emit.files_for(documents, settings.vocabulary, site_url, settings.glossary, identities,
+    emit.write_tree(args.out, emit.files_for(documents, settings.vocabulary, settings.glossary, identities,
                                              settings.library, args.jobs,
                                              settings.links.shown if settings.links else LinkRules.shown),
                     emit.report(documents), args.report, args.cache / "written.json" if args.cache else None,

@@ -50,9 +50,10 @@ def python_cells(body: str) -> list[tuple[str, str]]:
     return _cells(body, title=None)
 
 
-def notebook(title: str, question: str | None, body: str, page_url: str) -> str | None:
-    """The .ipynb JSON text for a page, or None when the page has no Python code block."""
-    return notebook_of(title, question, page_cells(title, body), page_url)
+def notebook(title: str, question: str | None, body: str, answer_url: str) -> str | None:
+    """The .ipynb JSON text for a page, or None when the page has no Python code block. Its first
+    cell links to ``answer_url``, the answer's page (relative to the notebook's page)."""
+    return notebook_of(title, question, page_cells(title, body), answer_url)
 
 
 def page_cells(title: str, body: str) -> tuple[tuple[str, str], ...]:
@@ -64,10 +65,10 @@ def page_cells(title: str, body: str) -> tuple[tuple[str, str], ...]:
     return tuple(cells) if any(kind == "code" for kind, _ in cells) else ()
 
 
-def notebook_of(title: str, question: str | None, cells: tuple[tuple[str, str], ...], page_url: str) -> str | None:
+def notebook_of(title: str, question: str | None, cells: tuple[tuple[str, str], ...], answer_url: str) -> str | None:
     if not cells:
         return None
-    header = [("markdown", _header(title, question, page_url))]
+    header = [("markdown", _header(title, question, answer_url))]
     # Ids numbered, not nbformat's random ones: rebuilding the site must not change a notebook
     # nobody edited. Written as JSON the way nbformat's v4 writer writes it (sources as lists of
     # lines, keys sorted, one-space indent), without nbformat: importing it (and the JSON schema
@@ -83,13 +84,13 @@ def _cell(kind: str, text: str, number: int) -> dict:
     return cell | ({"execution_count": None, "outputs": []} if kind == "code" else {})
 
 
-def _header(title: str, question: str | None, page_url: str) -> str:
+def _header(title: str, question: str | None, answer_url: str) -> str:
     parts = [f"# {_escape(title)}"]
     # The same test as the page's own lead: quote the question only when the
     # title is a shortened form of it.
     if question and question.strip() and plain_text(question) != plain_text(_escape(title)):
         parts.append("\n".join(f"> {line}".rstrip() for line in question.strip().splitlines()))
-    parts.append(f"From [{_escape(page_url)}]({_destination(page_url)})")
+    parts.append(f"From [the answer page]({_destination(answer_url)})")
     return "\n\n".join(parts)
 
 

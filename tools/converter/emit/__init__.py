@@ -4,19 +4,20 @@ navigation, home-page snippets) and report.json, written all at once."""
 from __future__ import annotations
 
 import json
+import posixpath
 
 from ..enrich.language import unmark
 from ..enrich.tags import Vocabulary
 from ..identity.assign import Identities
 from ..links.glossary import Glossary, abbreviations, search_glossary
 from ..links.rules import LinkRules
-from ..model import Document, Library
+from ..model import Document, Entry, Library
 from ..notebooks import notebook_of, page_cells
 from ..parallel import chunks, forked_map
 from .crosslinks import Pages, glossary_page
 from .indexes import render_index, tag_pages, tag_usage
 from .pages import page_anchors, render_page
-from .permalinks import permalink_files, short_link
+from .permalinks import permalink_files
 from .report import report
 from .site import counts, navigation, source_list, topic_list
 from .tree import write_tree
@@ -30,24 +31,33 @@ SITE_WIDE = (NAVIGATION, ABBREVIATIONS)  # part of every page: mkdocs.yml append
 __all__ = ["SITE_WIDE", "files_for", "prepare", "render_index", "render_page", "report", "write_tree"]
 
 
-def document_files(shared: tuple[list[Document], Vocabulary | None, str, Pages, int],
+def document_files(shared: tuple[list[Document], Vocabulary | None, Pages, int],
                    group: list[int]) -> dict[str, str]:
     """The index, pages and notebooks of the documents at ``group``: they read the rest of the
     corpus (titles of the pages they link to) but write only their own files."""
-    documents, vocabulary, site_url, pages, shown = shared
+    documents, vocabulary, pages, shown = shared
     files = {}
     for document in (documents[i] for i in group):
         files[f"{document.source.slug}/index.md"] = render_index(document)
         for entry in document.entries:
-            permanent = short_link(entry.qid) if entry.qid is not None else entry.path.removesuffix(".md")
             cells = entry.cells if entry.cells is not None else page_cells(entry.title, unmark(entry.body))
             book = notebook_of(entry.title, entry.statement if entry.kind == "question" else None,
-                               cells, f"{site_url}{permanent}/")  # a downloaded notebook links back
+                               cells, back_link(entry, document))
             if book is not None:
-                files[f"{document.source.slug}/notebooks/{entry.slug}.ipynb"] = book
+                files[notebook_path(entry, document)] = book
             files[entry.path] = render_page(entry, document, vocabulary, notebook=book is not None, pages=pages,
                                           shown=shown)
     return files
+
+
+def notebook_path(entry: Entry, document: Document) -> str:
+    return f"{document.source.slug}/notebooks/{entry.slug}.ipynb"
+
+
+def back_link(entry: Entry, document: Document) -> str:
+    """The answer page's URL relative to its notebook's page, so that the link works wherever the
+    site is hosted; tools/hooks/notebooks.py makes it absolute in the copy readers download."""
+    return posixpath.relpath(entry.path.removesuffix(".md"), notebook_path(entry, document).removesuffix(".ipynb")) + "/"
 
 
 def prepare(document: Document) -> None:
@@ -58,7 +68,7 @@ def prepare(document: Document) -> None:
         entry.cells = page_cells(entry.title, unmark(entry.body))
 
 
-def files_for(results: list[Document], vocabulary: Vocabulary | None = None, site_url: str = "",
+def files_for(results: list[Document], vocabulary: Vocabulary | None = None,
               glossary: Glossary | None = None, identities: Identities | None = None,
               library: Library = Library(), workers: int = 1, shown: int = LinkRules.shown) -> dict[str, str]:
     """Every generated file by its path in the tree. Without ``identities`` (no registry)
@@ -68,7 +78,7 @@ def files_for(results: list[Document], vocabulary: Vocabulary | None = None, sit
     documents = [d for d in results if not d.failed]
     pages = {e.path: (e, d) for d in documents for e in d.entries}
     groups = chunks([len(d.entries) + 1 for d in documents], workers * 2)
-    for part in forked_map(document_files, groups, (documents, vocabulary, site_url, pages, shown), workers):
+    for part in forked_map(document_files, groups, (documents, vocabulary, pages, shown), workers):
         files.update(part)
     by_tag = tag_usage(documents)
     if vocabulary is not None:
