@@ -82,3 +82,12 @@ def test_present_browser_packages_need_nothing():
     # `make test` has just made sure of them (its browser-packages step)
     result = run("browser")
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_a_removed_font_package_counts_as_missing(tmp_path):
+    # `apt-get remove` leaves the package known to dpkg, with its configuration files
+    (tmp_path / "dpkg-query").write_text("#!/bin/sh\nprintf 'deinstall ok config-files'\n")
+    (tmp_path / "dpkg-query").chmod(0o755)
+    chromium = fake_python(tmp_path, "chromium", (3, 11, 2))  # any executable file will do
+    result = run("browser", path=f"{as_user(tmp_path)}:/usr/bin:/bin", CHROMIUM=str(chromium))
+    assert result.returncode == 1 and "missing fonts-lohit-deva (for the browser tests)" in result.stderr

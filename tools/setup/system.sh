@@ -75,8 +75,8 @@ interpreter() {
 browser() {
   local missing=()
   [ -x "$CHROMIUM" ] || missing+=(chromium)
-  if command -v dpkg >/dev/null; then
-    dpkg -s "$FONTS" >/dev/null 2>&1 || missing+=("$FONTS")
+  if command -v dpkg-query >/dev/null; then  # a removed package keeps a status: "deinstall ok config-files"
+    [ "$(dpkg-query -W -f='${Status}' "$FONTS" 2>/dev/null)" = "install ok installed" ] || missing+=("$FONTS")
   fi
   [ ${#missing[@]} -eq 0 ] || apt_install "for the browser tests" "${missing[@]}"
 }
