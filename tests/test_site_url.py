@@ -49,9 +49,8 @@ def test_canonical_and_preview_addresses_follow_the_address(site):
         soup = html(page)
         canonical = soup.select_one('link[rel="canonical"]')["href"]
         assert canonical.startswith(ADDRESS), page
-        if soup.select_one('meta[property="og:image"]'):  # redirect pages have no image
+        if page.parent.parent.name != "q":  # a short link's redirect page names only its target
             assert soup.select_one('meta[property="og:image"]')["content"] == ADDRESS + "assets/images/og-card.jpg"
-        if soup.select_one('meta[property="og:url"]'):
             assert soup.select_one('meta[property="og:url"]')["content"] == canonical
     short_links = list(site.glob("q/*/index.html"))
     assert short_links and all(html(p).select_one('link[rel="canonical"]')["href"].startswith(ADDRESS)

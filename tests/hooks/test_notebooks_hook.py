@@ -205,16 +205,16 @@ def test_the_build_starts_a_worker_for_notebooks_not_in_the_cache_and_stops_it(t
     assert jupyter.prerendering is None
 
 
-def test_downloaded_notebooks_get_absolute_links_and_keep_the_others():
+def test_downloaded_notebooks_link_back_absolutely_and_keep_the_answer_as_it_is():
     base = "https://prep.acme-learning.io/genai/book/notebooks/what-is-x/"
-    cells = [nbformat.v4.new_markdown_cell("# X\n\nFrom [the answer page](../../what-is-x/)"),
-             nbformat.v4.new_markdown_cell("See [a](<../a b/> \"t\"), [web](https://example.org/), [here](#top)"),
+    header = "# X\n\nFrom [the answer page](../../what-is-x/), [a](<../a b/> \"t\"), [web](https://e.org/), [up](#top)"
+    cells = [nbformat.v4.new_markdown_cell(header),
+             nbformat.v4.new_markdown_cell("Call `fns[0](x)` or see [b](../b/)."),
              nbformat.v4.new_code_cell("print('[not](../a/)')")]
     text = json.dumps(nbformat.v4.new_notebook(cells=cells), indent=1, sort_keys=True, ensure_ascii=False) + "\n"
     book = json.loads(notebooks.absolute_links(text, base))
     assert "".join(book["cells"][0]["source"]) == (
-        "# X\n\nFrom [the answer page](https://prep.acme-learning.io/genai/book/what-is-x/)")
-    assert "".join(book["cells"][1]["source"]) == (
-        'See [a](<https://prep.acme-learning.io/genai/book/notebooks/a b/> "t"), [web](https://example.org/), [here](#top)')
-    assert book["cells"][2]["source"] == "print('[not](../a/)')"
+        "# X\n\nFrom [the answer page](https://prep.acme-learning.io/genai/book/what-is-x/), "
+        '[a](<https://prep.acme-learning.io/genai/book/notebooks/a b/> "t"), [web](https://e.org/), [up](#top)')
+    assert [c["source"] for c in book["cells"][1:]] == ["Call `fns[0](x)` or see [b](../b/).", "print('[not](../a/)')"]
     nbformat.validate(nbformat.reads(notebooks.absolute_links(text, base), as_version=4))

@@ -15,7 +15,8 @@ set -euo pipefail
 
 MINIMUM=(3 11)  # numpy 2.4 and tornado 6.6 need 3.11; every pin installs on Debian 12's 3.11.2
 CANDIDATES=(python3 python3.13 python3.12 python3.11)
-CHROMIUM=${CHROMIUM:-/usr/bin/chromium}  # where the browser tests launch it (tools/checks/browser.py)
+# where the browser tests launch it (tools/checks/browser.py); set otherwise only by this script's tests
+CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
 FONTS=fonts-lohit-deva  # Devanagari glyphs, for pages that quote Hindi script
 
 stop() {
@@ -32,7 +33,7 @@ apt_install() {
     export DEBIAN_FRONTEND=noninteractive
     { apt-get update -qq && apt-get install -y -qq "$@"; } >/dev/null || stop "could not install $*: run apt-get install -y $* as root"
   elif command -v apt-get >/dev/null; then
-    stop "missing $* ($why): run  sudo apt-get install -y $*"
+    stop "missing $* ($why): run: sudo apt-get install -y $*"
   else
     stop "missing $* ($why; Debian's package names): install them with your system's package manager"
   fi
@@ -66,7 +67,7 @@ interpreter() {
   fi
   if ! "$found" -c 'import ensurepip, venv' 2>/dev/null; then
     local version
-    version=$(version_of "$found")
+    version=$(version_of "$found") || stop "$found does not run"
     apt_install "for a virtual environment with $found" "python${version%.*}-venv"
   fi
   echo "$found"
