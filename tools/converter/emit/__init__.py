@@ -16,6 +16,7 @@ from ..notebooks import notebook_of, page_cells
 from ..parallel import chunks, forked_map
 from .crosslinks import Pages, glossary_page
 from .indexes import render_index, tag_pages, tag_usage
+from .markup import inert_snippets
 from .pages import page_anchors, render_page
 from .permalinks import permalink_files
 from .report import report
@@ -94,4 +95,4 @@ def files_for(results: list[Document], vocabulary: Vocabulary | None = None,
                                   shelving=library)
     files["home/counts.md"] = counts(documents, by_tag)
     files["home/sources.md"] = source_list(documents, ROOT)
-    return files
+    return {path: inert_snippets(text) if path.endswith(".md") else text for path, text in files.items()}

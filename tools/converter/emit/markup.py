@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 import yaml
+from pymdownx.snippets import SnippetPreprocessor
 
 from ..sources import slugify
 
@@ -19,6 +20,32 @@ DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when present: 
 # top 3 for 40% of topics instead of 95%, and one more concept query found its page first
 # (`make search-check`).
 SEARCH_LISTING = {"boost": 0.2}
+
+
+def inert_snippets(text: str) -> str:
+    """A generated page whose lines pymdownx.snippets would act on made plain text again.
+
+    Snippets reads every page before Markdown does, code blocks included: ``--8<-- "file"``
+    would put another file of the site into the page raw, a lone ``--8<--`` would start a block
+    of file names (and stop the build at the first that does not exist), and ``--8<--
+    [start:name]`` would be deleted. A document quoting that syntax means it as text; a ``;``
+    before the marker is snippets' own escape, which it removes. The extension's own patterns
+    decide, so the two always agree. The front matter is left alone."""
+    if "8<" not in text:
+        return text
+    head, fence, body = text.partition("\n---\n") if text.startswith("---\n") else ("", "", text)
+    if not fence:
+        head, body = "", text
+    lines = body.split("\n")
+    for number, line in enumerate(lines):
+        if "8<" not in line:
+            continue
+        snippet = SnippetPreprocessor.RE_ALL_SNIPPETS.match(line)
+        section = None if snippet else SnippetPreprocessor.RE_SNIPPET_SECTION.match(line)
+        at = len(snippet.group("space")) if snippet else len(section.group("pre")) if section else None
+        if at is not None:
+            lines[number] = f"{line[:at]};{line[at:]}"
+    return head + fence + "\n".join(lines)
 
 
 def front_matter(data: dict) -> str:
