@@ -16,6 +16,10 @@ export DISABLE_MKDOCS_2_WARNING := true
 # nbconvert otherwise loads all 28 of its exporters when mkdocs-jupyter is imported, to list the enabled ones
 export NBCONVERT_DISABLE_CONFIG_EXPORTERS := 1
 
+# MkDocs' log without its INFO entries (and their indented continuation lines): --quiet would
+# hide the warnings too, and --strict counts only the warnings that are logged
+WARNINGS_ONLY := awk 'BEGIN { shown = 1 } /^[A-Z]+ +- / { shown = $$1 != "INFO" } shown'
+
 .PHONY: site convert pages serve test browser-packages check search-check search-bench bench clean og-image
 
 $(VENV)/.installed: requirements.txt constraints.txt
@@ -26,7 +30,7 @@ $(VENV)/.installed: requirements.txt constraints.txt
 ## site: convert SOURCE into docs/library and build the site into site/, for the public address
 ## SITE_URL=https://…/ (on the command line or in the environment; else mkdocs.yml's site_url)
 site: pages
-	$(PY) -m mkdocs build --strict --quiet
+	set -o pipefail; $(PY) -m mkdocs build --strict 2>&1 | $(WARNINGS_ONLY)
 
 ## pages: convert SOURCE into the git-ignored docs/library (report in build/report.json);
 ## updates the committed registry of permanent numbers, REGISTRY
