@@ -27,6 +27,9 @@ BAD = {
     "fence.md": (FENCE, ["line 3", "never closed"], False),
     "huge.md": (GOOD + HUGE + b"\n", ["line 10", "characters long"], False),
     "huge_only.md": (HUGE, ["line 1", "characters long"], True),
+    "utf16.md": (b"\xff\xfe" + GOOD.decode().encode("utf-16-le"), ["line 1", "UTF-16"], False),
+    "utf16_be.md": (b"\xfe\xff" + GOOD.decode().encode("utf-16-be"), ["line 1", "UTF-16 document (BE"], False),
+    "utf16_odd.md": (b"\xff\xfe" + GOOD.decode().encode("utf-16-le") + b"\x00", ["UTF-16", "not valid"], True),
 }
 
 
@@ -103,6 +106,34 @@ def test_only_bad_files_leave_the_previous_output_alone(tmp_path, capsys, names)
         assert any(name in line and all(f in line for f in BAD[name][1]) for line in output.splitlines())
     assert tree(out) == {"sentinel.md": b"previous run\n"}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "src"]
+
+
+def test_a_link_out_of_the_source_folder_is_not_read(tmp_path, capsys):
+    source = tmp_path / "src"
+    source.mkdir()
+    secret = tmp_path / "secret.md"
+    secret.write_bytes(b"## 1. What is the password?\n\nHunter2.\n")
+    (source / "good.md").write_bytes(GOOD)
+    (source / "passwd.md").symlink_to(secret)
+    (source / "alias.md").symlink_to(source / "good.md")  # a link inside the folder is an ordinary file
+    status, output = run(capsys, "--source", source, "--out", tmp_path / "out")
+    assert status == 0 and "Traceback" not in output
+    assert f"passwd.md: FAILED, skipped: a link to {secret}, outside the source folder: not read" in output
+    assert not [p for p in (tmp_path / "out").rglob("*") if p.is_file() and b"Hunter2" in p.read_bytes()]
+    assert len(pages(tmp_path / "out" / "alias")) == 2
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_with_replacement_characters(tmp_path, capsys):
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "good.md").write_bytes(GOOD)
+    with open(bytes(source) + b"/notes-\xff\xfe.md", "wb") as file:
+        file.write(GOOD)
+    status, output = run(capsys, "--source", source, "--out", tmp_path / "out")
+    assert status == 0 and "Traceback" not in output
+    assert "notes-\ufffd\ufffd.md: 2 entries" in output
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    assert "notes-\ufffd\ufffd.md" in [d["file"] for d in report["documents"]]
 
 
 def test_missing_source_folder(tmp_path, capsys):

@@ -120,7 +120,10 @@ def converted_documents(paths: list[Path], settings, args) -> list[Document]:
     results: list[Document | None] = [None] * len(paths)
     todo: list[tuple[int, str, Source, bytes]] = []
     for index, path in enumerate(paths):
-        source = sources.source_for(path.name, settings)
+        source = sources.source_for(sources.shown_name(path), settings)
+        if (target := sources.leaves(path, path.parent)) is not None:
+            results[index] = failed(source, f"a link to {target}, outside the source folder: not read")
+            continue
         try:
             data = path.read_bytes()
         except OSError as err:

@@ -12,6 +12,9 @@ import re
 from .model import Drop, Text
 
 BOM = b"\xef\xbb\xbf"
+# Windows tools save "Unicode" text as UTF-16, always with its byte order mark; its NUL bytes
+# would otherwise make the document look binary
+UTF16_BOMS = {b"\xff\xfe": "utf-16-le", b"\xfe\xff": "utf-16-be"}
 
 
 class ReadError(Exception):
@@ -66,11 +69,18 @@ def decode_line(raw: bytes) -> tuple[str, str | None]:
 
 def decode(file: str, data: bytes, max_line_length: int) -> tuple[Text, list[Drop]]:
     """Decode a raw document, one line at a time so a bad byte costs one line."""
+    notes: list[str] = []
+    encoding = next((name for bom, name in UTF16_BOMS.items() if data.startswith(bom)), None)
+    if encoding:
+        try:
+            data = data[2:].decode(encoding).encode("utf-8")
+        except UnicodeDecodeError as err:
+            raise ReadError(f"UTF-16 (by its byte order mark) but not valid UTF-16 at byte {err.start + 2}") from err
+        notes.append(f"line 1: a UTF-16 document ({encoding[-2:].upper()}, by its byte order mark), read as such")
     if not data.strip():
         raise ReadError("empty file: nothing to convert")
     if looks_binary(data):
         raise ReadError("binary file (contains NUL or control bytes): not a text document")
-    notes: list[str] = []
     if data.startswith(BOM):
         data = data[len(BOM):]
         notes.append("line 1: UTF-8 byte order mark removed")

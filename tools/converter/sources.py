@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -175,3 +176,18 @@ def source_for(file: str, settings: Settings) -> Source:
 
 def documents_in(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES)
+
+
+def shown_name(path: Path) -> str:
+    """The file's name as text: a name that is not UTF-8 (Python keeps its bytes as surrogates,
+    which no output can print) gets U+FFFD for each byte that is not."""
+    return os.fsencode(path.name).decode("utf-8", errors="replace")
+
+
+def leaves(path: Path, folder: Path) -> str | None:
+    """Where ``path`` really is, when it is a symbolic link out of ``folder``: reading it would
+    publish any file the converter can read (/etc/passwd, /proc/self/status)."""
+    if not path.is_symlink():
+        return None
+    target = path.resolve()
+    return None if target.is_relative_to(folder.resolve()) else str(target)
