@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from converter import sources
-from converter.clean import Cleaned, apply_errata, clean, drop_footers, drop_sentences, fix_mojibake
+from converter.clean import Cleaned, apply_errata, clean, drop_footers, drop_sentences, fix_mojibake, flatten_nesting
 from converter.model import Change, Drop, DropRule, Erratum, Text
 
 SETTINGS = sources.load()
@@ -165,3 +165,27 @@ def test_clean_keeps_file_notes_and_line_count():
     assert cleaned.raw == raw
     assert [d.reason for d in cleaned.drops] == ["PDF page footer", "chatbot residue"]
     assert [c.reason for c in cleaned.changes] == ["mojibake repaired"]
+
+
+# --- deep nesting -------------------------------------------------------------
+
+def test_nesting_past_the_limit_is_escaped_and_reported():
+    lines = ("- " * 25 + "x", "> " * 22 + "quote", "1. 1. 1. ok")
+    cleaned = cleaned_of(*lines)
+    flatten_nesting(cleaned, 20)
+    assert cleaned.lines == ["- " * 20 + "\\- " * 5 + "x", "> " * 20 + "\\> \\> quote", "1. 1. 1. ok"]
+    assert [(c.line, c.reason) for c in cleaned.changes] == [(0, "nested more than 20 levels deep: flattened"),
+                                                              (1, "nested more than 20 levels deep: flattened")]
+
+
+def test_an_indent_past_the_limit_is_cut_to_it():
+    cleaned = cleaned_of(*(" " * (4 * level) + "- item" for level in range(25)))
+    flatten_nesting(cleaned, 20)
+    assert [len(line) - len(line.lstrip()) for line in cleaned.lines][18:] == [72, 76, 80, 80, 80, 80, 80]
+
+
+@pytest.mark.parametrize("line", ["- " * 30, "* " * 30, "_ " * 30, "-" * 60, "1.5 is a number", "--flag value"])
+def test_rules_and_ordinary_lines_are_left_alone(line):
+    cleaned = cleaned_of(line)
+    flatten_nesting(cleaned, 20)
+    assert cleaned.lines == [line] and cleaned.changes == []

@@ -86,8 +86,38 @@ def drop_sentences(cleaned: Cleaned, rules: tuple[DropRule, ...]) -> None:
             cleaned.lines[index] = line.rstrip()
 
 
+# a line's run of container markers: list items (`- `, `1. `) and quotes (`>`)
+CONTAINERS = re.compile(r"^([ \t]*)((?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)|>[ \t]*)+)")
+MARKER = re.compile(r"([-*+]|\d{1,9}[.)]|>)([ \t]*)")
+INDENT_PER_LEVEL = 4  # the layout pass writes 4 spaces a list level
+THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")  # `- - - - -` is a rule, not lists
+
+
+def flatten_nesting(cleaned: Cleaned, limit: int) -> None:
+    """Lists and quotes nested more than ``limit`` deep, on one line or by indentation, brought
+    back to ``limit``: the markers past it are escaped (``\\-``) and stay as text, and an indent
+    past ``limit`` levels is cut to it. Python-Markdown nests by recursion and would stop the
+    build with a RecursionError (at a few hundred levels, fewer once the layout pass has
+    indented them)."""
+    for index, line in enumerate(cleaned.lines):
+        found = CONTAINERS.match(line)
+        if not found or THEMATIC_BREAK.match(line):
+            continue
+        indent, run = found.groups()
+        markers = MARKER.findall(run)
+        deep_indent = len(indent.expandtabs(INDENT_PER_LEVEL)) > limit * INDENT_PER_LEVEL
+        if len(markers) <= limit and not deep_indent:
+            continue
+        kept = "".join(marker + space for marker, space in markers[:limit])
+        escaped = "".join(f"{marker[:-1]}\\{marker[-1]}{space}" for marker, space in markers[limit:])
+        fixed = (" " * (limit * INDENT_PER_LEVEL) if deep_indent else indent) + kept + escaped + line[found.end():]
+        cleaned.changes.append(Change(index, line, fixed, f"nested more than {limit} levels deep: flattened"))
+        cleaned.lines[index] = fixed
+
+
 def clean(text: Text, settings: Settings) -> tuple[Text, Cleaned]:
     cleaned = Cleaned(text.lines, list(text.lines))
+    flatten_nesting(cleaned, settings.max_nesting)
     fix_mojibake(cleaned)
     apply_errata(cleaned, text.file, settings.errata)
     drop_footers(cleaned, settings.footer)

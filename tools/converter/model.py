@@ -97,6 +97,7 @@ class Settings:
     drop_rules: tuple[DropRule, ...]
     label_headings: tuple[str, ...]
     max_line_length: int
+    max_nesting: int = 20  # lists and quotes nested deeper than this are flattened (clean.py)
     sentence_rules: tuple[DropRule, ...] = ()  # a sentence (not a block) that is not content
     footer: str | None = None  # a whole line that is a page footer of a PDF
     errata: tuple[Erratum, ...] = ()
