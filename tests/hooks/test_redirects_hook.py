@@ -32,3 +32,14 @@ def test_every_listed_address_gets_its_page_after_the_build(tmp_path):
 def test_a_site_without_the_list_gets_no_redirects(tmp_path):
     on_post_build(SimpleNamespace(docs_dir=str(tmp_path / "docs"), site_dir=str(tmp_path / "site"), site_url=""))
     assert not (tmp_path / "site").exists()
+
+
+def test_addresses_that_are_not_short_links_or_page_paths_are_not_written(tmp_path, caplog):
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    (docs / REDIRECTS).parent.mkdir(parents=True)
+    bad = {".": ["book/x", "T", ""], "../../outside": ["book/x", "T", ""], "topics": ["book/x", "T", ""],
+           "book/y": ["javascript:x", "T", ""], "q/2": ["book/x", "T", ""]}
+    (docs / REDIRECTS).write_text(json.dumps(bad))
+    on_post_build(SimpleNamespace(docs_dir=str(docs), site_dir=str(site), site_url=""))
+    assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*.html")) == ["site/q/2/index.html"]
+    assert len([r for r in caplog.records if "not written" in r.getMessage()]) == 4

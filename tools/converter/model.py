@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from .links.rules import LinkRules
 
 
+# Folders of the site's own pages and files: no source, short link or earlier page may take one
+RESERVED_FOLDERS = ("topics", "home", "glossary", "q", "assets", "search", "pagefind")
+
 @dataclass(frozen=True)
 class Attribution:
     author: str | None = None

@@ -14,7 +14,7 @@ from .enrich import enrich_document
 from .identity.fingerprint import page_prints
 from .identity.rules import IdentityRules
 from .links import page_features
-from .model import Document, Settings, Source
+from .model import RESERVED_FOLDERS, Document, Settings, Source
 from .normalise import normalise_document
 from .read import ReadError, decode
 from .sources import slugify
@@ -80,9 +80,6 @@ def assign_paths(document: Document, keep: dict[int, str] | None = None) -> None
 def set_path(document: Document, entry, slug: str) -> None:
     entry.slug = slug
     entry.path = f"{document.source.slug}/{slug}.md"
-
-
-RESERVED_FOLDERS = ("topics", "home", "glossary", "q", "assets", "search")  # used by emit and the site
 
 
 def distinct_sources(documents: list[Document]) -> None:

@@ -11,11 +11,17 @@ Every URL is relative, so a site hosted under a sub-path works without knowing i
 from __future__ import annotations
 
 import json
+import logging
 import posixpath
+import re
 from html import escape
 from pathlib import Path
 
 REDIRECTS = "library/redirects.json"  # written by the converter (converter/emit/permalinks.py)
+# a short link or a page's earlier path (the converter checks the registry's; this keeps any other
+# list from writing over the site's own pages or outside the site)
+ADDRESS = re.compile(r"q/[0-9]+|[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*")
+log = logging.getLogger("mkdocs.hooks.redirects")
 
 
 def redirect_page(at: str, target: str, title: str, description: str, site_url: str) -> str:
@@ -41,6 +47,9 @@ def on_post_build(config) -> None:
     site_url = config.site_url.rstrip("/") + "/" if config.site_url else ""
     site = Path(config.site_dir)
     for at, (target, title, description) in json.loads(listed.read_text(encoding="utf-8")).items():
+        if not ADDRESS.fullmatch(at) or not ADDRESS.fullmatch(target):
+            log.warning("%s: %r -> %r is not a short link or page path: not written", REDIRECTS, at, target)
+            continue
         folder = site / at
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "index.html").write_text(redirect_page(at, target, title, description, site_url), encoding="utf-8")

@@ -24,6 +24,13 @@ def test_dump_is_one_line_per_entry_and_parses_back():
     ("entries:\n- {path: a/b}\n", "needs a number"),
     ("entries: [\n", "not valid YAML"),
     ("- 1\n", "expected a mapping"),
+    ("next: 3\nentries:\n- {n: 1, path: a/b, was: [.]}\n", "entry 1: '.' is not a page path"),
+    ("next: 3\nentries:\n- {n: 1, path: a/b, was: [topics]}\n", "'topics' is not a page path"),
+    ("next: 3\nentries:\n- {n: 1, path: a/b, was: [q/2]}\n", "'q/2' is not a page path"),
+    ("next: 3\nentries:\n- {n: 1, path: a/b, was: [topics/rag]}\n", "'topics/rag' is not a page path"),
+    ("next: 3\nentries:\n- {n: 1, path: a/b, was: [../../..]}\n", "'../../..' is not a page path"),
+    ("next: 3\nentries:\n- {n: 1, path: /etc/x}\n", "'/etc/x' is not a page path"),
+    ("next: 3\nremoved:\n- {n: 1, path: a/b/c}\n", "removed: entry 1: 'a/b/c' is not a page path"),
 ])
 def test_malformed_registries_are_refused(text, problem):
     with pytest.raises(ValueError, match=problem):

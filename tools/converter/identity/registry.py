@@ -4,10 +4,12 @@ reads as "entry 12 moved", "entry 40 was removed", "entry 354 is new"."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import yaml
 
+from ..model import RESERVED_FOLDERS
 from ..sources import LOADER
 
 HEADER = """\
@@ -40,11 +42,26 @@ class Registry:
     removed: tuple[Record, ...] = ()
 
 
+PAGE_PATH = re.compile(r"[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*")  # <source>/<slug>, as slugify makes them
+
+
+def page_path(value, where: str) -> str:
+    """``value`` when it is a page's path: pages are redirected from it and written to it, so
+    ``.``, ``../..``, ``q/2`` or ``topics/x`` would turn the site's own pages into redirects
+    or write outside the site."""
+    text = str(value)
+    if not PAGE_PATH.fullmatch(text) or text.split("/")[0] in RESERVED_FOLDERS:
+        raise ValueError(f"{where}: {text!r} is not a page path (<source>/<slug>, in lower-case letters, digits "
+                         f"and hyphens, and not in {', '.join(RESERVED_FOLDERS)})")
+    return text
+
+
 def record_of(raw, where: str) -> Record:
     if not isinstance(raw, dict) or not isinstance(raw.get("n"), int) or not raw.get("path"):
         raise ValueError(f"{where}: each record needs a number `n` and a `path`")
-    return Record(raw["n"], str(raw["path"]), str(raw.get("title") or ""), str(raw.get("answer") or ""),
-                  tuple(str(p) for p in raw.get("was") or ()))
+    where = f"{where}: entry {raw['n']}"
+    return Record(raw["n"], page_path(raw["path"], where), str(raw.get("title") or ""), str(raw.get("answer") or ""),
+                  tuple(page_path(p, where) for p in raw.get("was") or ()))
 
 
 def parse(text: str, where: str = "registry.yml") -> Registry:
