@@ -66,12 +66,14 @@ search-check: $(VENV)/.installed
 	$(PY) -m checks.search site $(REPORT) --concepts tests/data/search_concepts.yml --json build/search.json
 
 ## bench: build speed and size on synthetic corpora 1, 10 and 30 times the real one (BENCH_TIMES),
-## then the time from saving a raw document to the rebuilt page in `make serve`;
+## then the time from saving a raw document to the rebuilt page in `make serve`, then the time on
+## long adversarial lines (benchmarks/adversarial.py);
 ## prints a table, figures in build/bench/bench.json and build/bench/serve.json
 BENCH_TIMES ?= 1 10 30
 bench: $(VENV)/.installed
 	$(PY) benchmarks/bench.py --times $(BENCH_TIMES) --source "$(SOURCE)" --json build/bench/bench.json
 	$(PY) benchmarks/serve.py --source "$(SOURCE)" --json build/bench/serve.json
+	$(PY) benchmarks/adversarial.py --json build/bench/adversarial.json
 
 ## search-bench: compare the search backends on a synthetic corpus TIMES the real one (default 30;
 ## builds the site twice, about 50 minutes at 30); figures in build/bench/search-xTIMES.json

@@ -8,7 +8,8 @@ from dataclasses import replace
 import pytest
 
 from converter import sources
-from converter.clean import Cleaned, apply_errata, clean, drop_footers, drop_sentences, fix_mojibake, flatten_nesting
+from converter.clean import (Cleaned, apply_errata, clean, defuse_brackets, drop_footers, drop_sentences, fix_mojibake,
+                             flatten_nesting)
 from converter.model import Change, Drop, DropRule, Erratum, Text
 
 SETTINGS = sources.load()
@@ -189,3 +190,21 @@ def test_rules_and_ordinary_lines_are_left_alone(line):
     cleaned = cleaned_of(line)
     flatten_nesting(cleaned, 20)
     assert cleaned.lines == [line] and cleaned.changes == []
+
+
+# --- lines too costly for Python-Markdown ---------------------------------------
+
+@pytest.mark.parametrize("line, shown", [("[" * 3000, "&#91;" * 3000), ("\\(" * 2000, "&#92;(" * 2000),
+                                         ("<a> " * 1000, "&lt;a&gt; " * 1000), ("\\\\[" * 2000, "\\\\&#91;" * 2000)])
+def test_a_line_of_openers_past_the_budget_is_written_as_entities(line, shown):
+    cleaned = cleaned_of(line)
+    defuse_brackets(cleaned, 2_000_000)
+    assert cleaned.lines == [shown]
+    assert cleaned.changes == [Change(0, line, shown, "too many brackets for one line: shown as text")]
+
+
+def test_prose_and_code_are_left_alone():
+    lines = ("Read [a](b), [c](d) and <b>e</b> " * 20, "```js", "<" * 3000, "```")
+    cleaned = cleaned_of(*lines)
+    defuse_brackets(cleaned, 2_000_000)
+    assert cleaned.lines == list(lines) and cleaned.changes == []

@@ -61,3 +61,21 @@ def test_arbitrary_markdown_like_documents_never_crash_and_lose_no_word(document
 def test_arbitrary_bytes_never_crash(data):
     document, _ = convert(data, "generated.md")
     assert document.failed is (not document.entries)
+
+
+UNITS = st.sampled_from(["<", "`", "[", "](", "[a](", "![", "[^", "*[", "{", "{:", "\\(", "$", "$$", "*", "_",
+                         "<a ", "<!--", "&#", "- ", "> ", "|", "](javascript:x", "<b>", "\\"])
+LONG_LINES = st.tuples(UNITS, st.integers(2_000, 30_000), TEXT).map(
+    lambda p: f"{p[2]} {(p[0] * (p[1] // len(p[0]) + 1))[:p[1]]} {p[2]}")
+
+
+@examples(40)
+@given(st.lists(LONG_LINES, min_size=1, max_size=3))
+def test_long_adversarial_lines_convert_render_and_lose_no_word(render, lines):
+    """Their time is measured by benchmarks/adversarial.py; here, that they convert like any
+    other text and that Python-Markdown renders each page."""
+    data = ("## 1. What is A?\n\n" + "\n\n".join(lines) + "\n\n## 2. What is B?\n\nB.\n").encode()
+    accounted(data)
+    document, _ = convert(data, "generated.md")
+    for entry in document.entries:
+        assert render(entry.body).get_text()

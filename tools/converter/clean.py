@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import ftfy
 
 from .model import Change, Drop, DropRule, Erratum, Settings, Text
-from .sanitise import sanitise
+from .sanitise import code_lines, sanitise
 
 
 @dataclass
@@ -115,9 +115,41 @@ def flatten_nesting(cleaned: Cleaned, limit: int) -> None:
         cleaned.lines[index] = fixed
 
 
+# What Python-Markdown scans a line for the end of (a link or image, maths, a tag), unescaped (an
+# even run of backslashes before), and the entity that shows it as text instead: an entity, not a
+# backslash, as Python-Markdown makes each escape a placeholder and handles those in square time.
+# A tag's "<" goes with every ">" of the line, or an unclosed tag before it would run on to one.
+OPENERS = ((re.compile(r"(?<!\\)((?:\\\\)*)\["), "&#91;"),
+           (re.compile(r"(?<!\\)((?:\\\\)*)\\\("), "&#92;("),
+           (re.compile(r"()(?:<(?=[A-Za-z/!?])|>)"), {"<": "&lt;", ">": "&gt;"}))
+
+
+def defuse_brackets(cleaned: Cleaned, budget: int) -> None:
+    """In a line where an opener's count times the line's length passes ``budget``, each such
+    opener written as an entity, so that it is shown as text: Python-Markdown's work on it grows
+    with the square of the line, and a 100 KB line of ``[`` stopped the build for hours. Code
+    is left alone: Python-Markdown does not read inside it."""
+    code: set[int] | None = None  # found only when a line is over budget: most documents have none
+    for index, line in enumerate(cleaned.lines):
+        if len(line) * (line.count("[") + line.count("\\(") + line.count("<")) <= budget:  # cheap, and an upper bound
+            continue
+        code = code_lines(cleaned.lines) if code is None else code
+        if index in code:
+            continue
+        fixed = line
+        for pattern, entity in OPENERS:
+            if len(fixed) * len(pattern.findall(fixed)) > budget:
+                fixed = pattern.sub(lambda m: m.group(1) + (entity if isinstance(entity, str) else
+                                                            entity[m.group(0)[-1]]), fixed)
+        if fixed != line:
+            cleaned.changes.append(Change(index, line, fixed, "too many brackets for one line: shown as text"))
+            cleaned.lines[index] = fixed
+
+
 def clean(text: Text, settings: Settings) -> tuple[Text, Cleaned]:
     cleaned = Cleaned(text.lines, list(text.lines))
     flatten_nesting(cleaned, settings.max_nesting)
+    defuse_brackets(cleaned, settings.bracket_budget)
     fix_mojibake(cleaned)
     apply_errata(cleaned, text.file, settings.errata)
     drop_footers(cleaned, settings.footer)

@@ -101,6 +101,7 @@ class Settings:
     label_headings: tuple[str, ...]
     max_line_length: int
     max_nesting: int = 20  # lists and quotes nested deeper than this are flattened (clean.py)
+    bracket_budget: int = 2_000_000  # a line's openers times its length, past which they are text (clean.py)
     sentence_rules: tuple[DropRule, ...] = ()  # a sentence (not a block) that is not content
     footer: str | None = None  # a whole line that is a page footer of a PDF
     errata: tuple[Erratum, ...] = ()

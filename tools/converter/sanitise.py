@@ -56,6 +56,7 @@ ATTR_ITEM = re.compile(r"""[#.][^\s#.}]+|([^\s=]+)=("[^"]*"|'[^']*'|\S+)|\S+""")
 ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?""")
 NOT_MARKUP = re.compile(r"(`+)(?:(?!\1).)+?\1|\$[^$\n]+\$|\\\(.*?\\\)")  # code spans, inline maths
 SAFE_ATTR_KEYS = {"lang"}
+SCHEME_WINDOW = 256  # characters of a link target read to judge its scheme (entities and spaces included)
 # A line holding none of these has no tag, link, definition or attribute list to judge.
 MARKUP_CHARS = re.compile(r"[<\[\]{]")
 
@@ -175,11 +176,14 @@ def judged(pattern: re.Pattern, match: re.Match, line: str) -> Change | None:
     if pattern is AUTOLINK:
         return Change(start, end, "", "unsafe link removed", text) if unsafe_url(match.group(1)) else None
     if pattern is LINK_TARGET:
+        # the scheme decides, and it is in the target's first few characters: finding where the
+        # link ends costs a scan to the end of an unclosed one, so only an unsafe link pays it
+        # (then everything up to that end goes), or a line of "](" would take minutes
+        head = line[start + 2:start + 2 + SCHEME_WINDOW].lstrip().lstrip("<")
+        if not unsafe_url(re.split(r"[\s)]", head, maxsplit=1)[0]):
+            return None
         stop = link_end(line, start + 1)
-        target = line[start + 2:stop].strip().lstrip("<").split(maxsplit=1)
-        if target and unsafe_url(target[0]):
-            return Change(start, stop, "]", "unsafe link target removed", line[start + 1:stop])
-        return None
+        return Change(start, stop, "]", "unsafe link target removed", line[start + 1:stop])
     if pattern is ATTR_LIST:
         safe, removed = safe_attr_list(text)
         return Change(start, end, safe, f"unsafe attribute removed from an attribute list: {removed}", text) \

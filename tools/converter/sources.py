@@ -152,6 +152,7 @@ def load(data_dir: Path = DATA) -> Settings:
         label_headings=tuple(str(x).casefold() for x in cleanup.get("label_headings") or ()),
         max_line_length=int(cleanup.get("max_line_length", 100_000)),
         max_nesting=int(cleanup.get("max_nesting", 20)),
+        bracket_budget=int(cleanup.get("bracket_budget", 2_000_000)),
         sentence_rules=rules_of(cleanup.get("sentences"), f"{cleanup_file}: sentences"),
         footer=cleanup.get("footer"),
         errata=errata_of(errata.get("errata"), str(errata_file)),

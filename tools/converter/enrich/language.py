@@ -20,7 +20,8 @@ HINGLISH = "hinglish"
 ENGLISH = "en"
 LANG_ATTRIBUTE = '{: lang="hi-Latn" }'
 WORD = re.compile(r"[a-z]+")
-NOT_PROSE = re.compile(r"`[^`]*`|\]\([^)]*\)|https?://\S+|\$[^$]*\$|<[^>]+>")
+# no part runs over the bracket that would open another of its kind (linear on a line of "](")
+NOT_PROSE = re.compile(r"`[^`]*`|\]\([^()\]]*\)|https?://\S+|\$[^$]*\$|<[^<>]+>")
 MARKER = re.compile(r"\d{1,9}[.)]|[-*+]")
 
 

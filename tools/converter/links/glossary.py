@@ -17,12 +17,15 @@ from .. import scan
 from ..enrich.language import units
 from ..model import Mention, TermLink
 
+# No part runs over the bracket that would open another of its kind, and a code span's
+# backticks are a whole run: on a long line of "[", "<" or "`" each start would otherwise
+# scan to the line's end (minutes for 100 KB).
 NOT_PROSE = re.compile(
-    r"(`+)[^`]*?\1"  # code spans
-    r"|!?\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])?"  # links, images, bracketed text
-    r"|\$\$.*?\$\$|\$[^$\n]+\$|\\\(.*?\\\)"  # maths
-    r"|<[^>\n]+>"  # tags and autolinks
-    r"|\{[^}\n]*\}"  # attribute lists
+    r"(?<!`)(`+)(?!`)[^`]*(?<!`)\1(?!`)"  # code spans
+    r"|!?\[[^\[\]\n]*\](?:\([^()\n]*\)|\[[^\[\]\n]*\])?"  # links, images, bracketed text
+    r"|\$\$.*?\$\$|\$[^$\n]+\$|\\\((?:(?!\\[()]).)*\\\)"  # maths
+    r"|<[^<>\n]+>"  # tags and autolinks
+    r"|\{[^{}\n]*\}"  # attribute lists
     r"|https?://\S+",
     re.S,
 )
