@@ -3,10 +3,13 @@ serial run, with only the documents that changed converted again."""
 
 from __future__ import annotations
 
-import pickle
+import json
 import shutil
 
-from converter import cache, cli
+import pytest
+
+from converter import cache, cli, sources
+from converter.model import Document
 from helpers import GOOD, PATTERNS
 from test_cli import run, tree
 
@@ -62,17 +65,56 @@ def test_a_damaged_cache_file_is_converted_again_and_stale_files_are_pruned(tmp_
     source, store = corpus(tmp_path), tmp_path / "cache"
     argv = ["--source", source, "--out", tmp_path / "out", "--cache", store, "--jobs", 1]
     assert run(capsys, *argv)[0] == 0
-    stored = sorted(store.glob("*.pickle"))
+    stored = sorted(store.glob("*" + cache.SUFFIX))
     assert len(stored) == len(list(source.iterdir()))
     # damage another document's entry than the one removed: which file holds which depends on the
     # hash of the converter's code, so the first file by name is sometimes good.md's
-    damaged = next(p for p in stored if pickle.loads(p.read_bytes()).source.file != "good.md")
-    damaged.write_bytes(b"not a pickle")
+    damaged = next(p for p in stored if file_of(p) != "good.md")
+    damaged.write_bytes(b"not a cache entry")
     (source / "good.md").unlink()
     converted = counting(monkeypatch)
     assert run(capsys, *argv)[0] == 0
     assert len(converted) == 1 and converted != ["good.md"]
-    assert len(list(store.glob("*.pickle"))) == len(stored) - 1
+    assert len(list(store.glob("*" + cache.SUFFIX))) == len(stored) - 1
+
+
+def file_of(entry) -> str:
+    return json.loads(entry.read_text(encoding="utf-8").partition("\n")[2])["source"]["file"]
+
+
+def test_an_edited_or_swapped_entry_is_converted_again_never_trusted(tmp_path, capsys, monkeypatch):
+    source, store = corpus(tmp_path), tmp_path / "cache"
+    argv = ["--source", source, "--out", tmp_path / "out", "--cache", store, "--jobs", 1]
+    assert run(capsys, *argv)[0] == 0
+    first, second, third = sorted(store.glob("*" + cache.SUFFIX))[:3]
+    texts = {path: path.read_text(encoding="utf-8") for path in (first, second, third)}
+    first.write_text(texts[second], encoding="utf-8")  # swapped: another document under its name
+    second.write_text(texts[first], encoding="utf-8")
+    check, _, payload = texts[third].partition("\n")  # edited: the answer rewritten, the digest kept
+    assert '"body":"' in payload
+    third.write_text(check + "\n" + payload.replace('"body":"', '"body":"Forged answer. ', 1), encoding="utf-8")
+    converted = counting(monkeypatch)
+    assert run(capsys, *argv)[0] == 0
+    assert sorted(converted) == sorted(file_of(path) for path in (first, second, third))
+    assert not [p for p in (tmp_path / "out").rglob("*.md") if "Forged" in p.read_text(encoding="utf-8")]
+
+
+def test_an_entry_that_is_not_a_document_is_refused_even_with_a_good_digest():
+    for data in ({"source": "x", "pattern": None}, {"entries": 3}, [], {"source": {"file": 1, "slug": "s", "title": "t"},
+                                                                       "pattern": None}):
+        with pytest.raises((ValueError, TypeError, KeyError)):
+            cache.decoded(Document, data)
+
+
+@pytest.mark.parametrize("name", ["good.md", "list_item_bold_questions.md", "details_answers.md"])
+def test_documents_read_back_as_they_were_written(name):
+    settings = sources.load()
+    data = GOOD if name == "good.md" else (PATTERNS / name).read_bytes()
+    document = cli.convert_one(sources.source_for(name, settings), data, settings, debug=True)
+    assert document.entries and all(e.shingles is not None for e in document.entries)
+    again = cache.decoded(Document, json.loads(json.dumps(cache.encoded(document))))
+    assert again == document
+    assert [e.shingles.tolist() for e in again.entries] == [e.shingles.tolist() for e in document.entries]
 
 
 def test_two_processes_write_what_one_writes(tmp_path, capsys):

@@ -5,22 +5,35 @@ settings files and the converter's own code; the key hashes all four, so an
 edited document, setting or stage misses the cache and nothing stale is
 served. Only the per-document stages (read to enrich) are kept: the steps
 across documents (identities, related questions, duplicates, the glossary)
-run on every build. The cache is a folder of pickles that only this
-converter writes (``build/`` by default: git-ignored); after a run it holds
-just the documents of that run.
+run on every build. After a run the cache holds just the documents of that
+run.
+
+Each document is stored as JSON, which can hold nothing but data, and read
+back by the model's own type hints, each value checked against its type. Its
+first line is a digest of the document's key and the JSON: an entry that was
+edited, cut short or moved under another document's name is converted again,
+never trusted. (Pickles were faster to read, but loading one runs whatever
+code it names.)
 """
 
 from __future__ import annotations
 
+import base64
+import dataclasses
 import hashlib
-import pickle
+import json
 import sys
+import types
+import typing
+from functools import cache
 from pathlib import Path
+
+import numpy as np
 
 from .model import Document, Source
 
 CODE = Path(__file__).resolve().parent
-SUFFIX = ".pickle"
+SUFFIX = ".document.json"  # the folder also holds the list of files the last run wrote (written.json)
 
 
 def environment_digest(data: Path, code: Path = CODE) -> str:
@@ -36,6 +49,55 @@ def key(data: bytes, source: Source, environment: str) -> str:
     return hashlib.sha256(environment.encode() + repr(source).encode() + b"\0" + data).hexdigest()
 
 
+def encoded(value):
+    """``value`` as JSON data: dataclasses as their fields, tuples as lists, arrays as bytes."""
+    if dataclasses.is_dataclass(value):
+        return {f.name: encoded(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [encoded(item) for item in value]
+    if isinstance(value, np.ndarray):
+        return {"dtype": value.dtype.str, "shape": list(value.shape), "bytes": base64.b64encode(value.tobytes()).decode()}
+    return value
+
+
+@cache
+def hints(kind: type) -> dict[str, object]:
+    return typing.get_type_hints(kind, localns={"np": np})
+
+
+def decoded(kind, data):
+    """``data`` read back as a ``kind``; ValueError when it is not one."""
+    origin, arguments = typing.get_origin(kind), typing.get_args(kind)
+    if origin in (typing.Union, types.UnionType):
+        if data is None and type(None) in arguments:
+            return None
+        return decoded(next(a for a in arguments if a is not type(None)), data)
+    if dataclasses.is_dataclass(kind):
+        if not isinstance(data, dict) or not set(data) <= set(hints(kind)):
+            raise ValueError(f"not a {kind.__name__}")
+        return kind(**{name: decoded(hints(kind)[name], value) for name, value in data.items()})
+    if origin in (tuple, list):
+        if not isinstance(data, list):
+            raise ValueError(f"not a {origin.__name__}")
+        if origin is list or arguments[-1] is Ellipsis:
+            items = [decoded(arguments[0], item) for item in data]
+        elif len(arguments) == len(data):
+            items = [decoded(argument, item) for argument, item in zip(arguments, data)]
+        else:
+            raise ValueError(f"{len(data)} items where {len(arguments)} belong")
+        return origin(items)
+    if kind is np.ndarray:
+        array = np.frombuffer(base64.b64decode(data["bytes"], validate=True), dtype=np.dtype(data["dtype"]))
+        return array.reshape(data["shape"]).copy()
+    if kind in (str, int, bool) and type(data) is not kind:
+        raise ValueError(f"not a {kind.__name__}: {data!r}")
+    return data
+
+
+def digest(name: str, payload: str) -> str:
+    return hashlib.sha256(name.encode() + b"\0" + payload.encode()).hexdigest()
+
+
 class DocumentCache:
     """Documents by key in ``folder``; remembers which keys this run used."""
 
@@ -44,20 +106,23 @@ class DocumentCache:
         self.used: set[str] = set()
 
     def get(self, name: str) -> Document | None:
+        """The stored document, or None when there is none or it is not exactly what was stored."""
         self.used.add(name)
         try:
-            with open(self.folder / (name + SUFFIX), "rb") as stored:
-                document = pickle.load(stored)
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
+            check, _, payload = (self.folder / (name + SUFFIX)).read_text(encoding="utf-8").partition("\n")
+            if check != digest(name, payload):
+                return None
+            return decoded(Document, json.loads(payload))
+        except (OSError, UnicodeDecodeError, ValueError, TypeError, KeyError, StopIteration):
             return None
-        return document if isinstance(document, Document) else None
 
     def put(self, name: str, document: Document) -> None:
-        """Written beside and renamed into place: a run stopped midway leaves no half pickle."""
+        """Written beside and renamed into place: a run stopped midway leaves no half entry."""
         self.used.add(name)
         self.folder.mkdir(parents=True, exist_ok=True)
+        payload = json.dumps(encoded(document), ensure_ascii=False, separators=(",", ":"))
         staging = self.folder / f".{name}.new"
-        staging.write_bytes(pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL))
+        staging.write_text(digest(name, payload) + "\n" + payload, encoding="utf-8")
         staging.replace(self.folder / (name + SUFFIX))
 
     def prune(self) -> None:
