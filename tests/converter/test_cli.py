@@ -9,6 +9,7 @@ import shutil
 import pytest
 
 from converter import cli, read
+from converter.emit import tree as emit_tree
 from helpers import GOOD, PATTERNS
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10" + bytes(range(256))
@@ -134,6 +135,24 @@ def test_a_file_name_that_is_not_utf8_is_shown_with_replacement_characters(tmp_p
     assert "notes-\ufffd\ufffd.md: 2 entries" in output
     report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
     assert "notes-\ufffd\ufffd.md" in [d["file"] for d in report["documents"]]
+
+
+def test_a_full_disk_is_one_line_and_the_previous_output_stays(tmp_path, capsys, monkeypatch):
+    source, out = tmp_path / "src", tmp_path / "out"
+    source.mkdir()
+    (source / "good.md").write_bytes(GOOD)
+    assert run(capsys, "--source", source, "--out", out)[0] == 0
+    before = tree(out)
+
+    def full(out, staging, files, before):
+        raise OSError(28, "No space left on device", str(staging / "good" / "what-is-a.md"))
+    monkeypatch.setattr(emit_tree, "write_files", full)
+    status, output = run(capsys, "--source", source, "--out", out)
+    assert status == 1 and "Traceback" not in output
+    errors = [line for line in output.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and errors[0].startswith("error: cannot write ")
+    assert errors[0].endswith("/good/what-is-a.md: No space left on device; previous output left as it was")
+    assert tree(out) == before and sorted(p.name for p in tmp_path.iterdir()) == ["out", "src"]
 
 
 def test_missing_source_folder(tmp_path, capsys):

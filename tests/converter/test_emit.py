@@ -1,9 +1,12 @@
 import json
+import threading
+import time
 
 import pytest
 import yaml
 
 from converter import emit
+from converter.emit import tree
 from converter.emit.indexes import tag_usage
 from converter.emit.site import counts, navigation
 from converter.enrich.tags import Group, Tag, Vocabulary
@@ -221,3 +224,59 @@ def test_home_counts():
     html = counts([document], tag_usage([document]))
     assert "<strong>1</strong> questions" in html and "<strong>1</strong> Hinglish answers" in html
     assert "<strong>1</strong> topics" in html and "<strong>1</strong> sources" in html
+
+
+def test_the_new_tree_is_exchanged_with_the_old_in_one_step(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    emit.write_tree(out, {"a.md": "old"}, {}, None)
+    renames = []
+    monkeypatch.setattr(tree.Path, "rename", lambda self, target: renames.append((self, target)))
+    emit.write_tree(out, {"a.md": "new"}, {}, None)
+    assert renames == [] and (out / "a.md").read_text() == "new"  # no moment without a tree at out
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_without_an_exchange_a_tree_set_aside_by_a_killed_run_is_put_back(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    emit.write_tree(out, {"a.md": "old"}, {}, None)
+    monkeypatch.setattr(tree, "exchanged", lambda a, b: False)
+    real_rename = tree.Path.rename
+
+    def killed_after_the_first(self, target):
+        real_rename(self, target)
+        if ".old-" in target.name:
+            raise KeyboardInterrupt  # killed between the two renames
+    monkeypatch.setattr(tree.Path, "rename", killed_after_the_first)
+    with pytest.raises(KeyboardInterrupt):
+        emit.write_tree(out, {"a.md": "new"}, {}, None)
+    monkeypatch.setattr(tree.Path, "rename", real_rename)
+    assert not out.exists()
+    tree.recover(out.resolve())
+    assert (out / "a.md").read_text() == "old" and sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_trees_left_by_killed_runs_are_removed(tmp_path):
+    out = tmp_path / "out"
+    for leftover in (".out.k2j3h4", ".out.old-4242"):
+        (tmp_path / leftover / "x").mkdir(parents=True)
+    (tmp_path / ".other").mkdir()
+    emit.write_tree(out, {"a.md": "new"}, {}, None)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".other", "out"]
+
+
+def test_a_second_converter_waits_for_the_first(tmp_path):
+    out, events = tmp_path / "out", []
+
+    def first():
+        with emit.output_lock(out, lambda: events.append("first waited")):
+            events.append("first holds")
+            time.sleep(0.5)
+            events.append("first done")
+    holder = threading.Thread(target=first)
+    holder.start()
+    while "first holds" not in events:
+        time.sleep(0.01)
+    with emit.output_lock(out, lambda: events.append("second waits")):
+        events.append("second holds")
+    holder.join()
+    assert events == ["first holds", "second waits", "first done", "second holds"]

@@ -192,6 +192,12 @@ def convert(args) -> int:
     if not args.source.is_dir():
         print(f"error: source folder {args.source} not found", file=sys.stderr)
         return 2
+    with emit.output_lock(args.out.resolve(), lambda: print(
+            f"another converter is writing {args.out}: waiting for it to finish", file=sys.stderr)):
+        return convert_locked(args)
+
+
+def convert_locked(args) -> int:
     try:
         settings = sources.load(args.data)
     except sources.SettingsError as err:
@@ -223,13 +229,17 @@ def convert(args) -> int:
     if all(d.failed for d in documents):
         print("error: no document could be converted; previous output left as it was", file=sys.stderr)
         return 1
-    emit.write_tree(args.out, emit.files_for(documents, settings.vocabulary, settings.glossary, identities,
-                                             settings.library, args.jobs,
-                                             settings.links.shown if settings.links else LinkRules.shown),
-                    emit.report(documents), args.report, args.cache / "written.json" if args.cache else None,
-                    emit.SITE_WIDE)
-    if args.registry is not None:
-        write_registry(args.registry, registry_file.dump(identities.registry), identities)
+    files = emit.files_for(documents, settings.vocabulary, settings.glossary, identities, settings.library,
+                           args.jobs, settings.links.shown if settings.links else LinkRules.shown)
+    try:
+        emit.write_tree(args.out, files, emit.report(documents), args.report,
+                        args.cache / "written.json" if args.cache else None, emit.SITE_WIDE)
+        if args.registry is not None:
+            write_registry(args.registry, registry_file.dump(identities.registry), identities)
+    except OSError as err:  # a full disk, a read-only folder
+        where = f" {err.filename}" if err.filename else ""
+        print(f"error: cannot write{where}: {err.strerror or err}; previous output left as it was", file=sys.stderr)
+        return 1
     pages = sum(len(d.entries) for d in documents)
     print(f"{pages} pages from {sum(not d.failed for d in documents)} documents written to {args.out}")
     return 0

@@ -21,7 +21,7 @@ from .pages import page_anchors, render_page
 from .permalinks import permalink_files
 from .report import report
 from .site import counts, navigation, source_list, topic_list
-from .tree import write_tree
+from .tree import output_lock, write_tree
 
 ROOT = "library"  # the generated tree's folder inside docs/ (served from the site's root: tools/hooks/urls.py)
 GLOSSARY = "glossary.md"
@@ -29,7 +29,8 @@ SEARCH_GLOSSARY = "search/glossary.json"  # read by docs/assets/javascripts/sear
 NAVIGATION, ABBREVIATIONS = "nav.yml", "home/abbreviations.md"
 SITE_WIDE = (NAVIGATION, ABBREVIATIONS)  # part of every page: mkdocs.yml appends the abbreviations to each
 
-__all__ = ["SITE_WIDE", "files_for", "prepare", "render_index", "render_page", "report", "write_tree"]
+__all__ = ["SITE_WIDE", "files_for", "output_lock", "prepare", "render_index", "render_page", "report",
+           "write_tree"]
 
 
 def document_files(shared: tuple[list[Document], Vocabulary | None, Pages, int],

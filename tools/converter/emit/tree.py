@@ -9,16 +9,29 @@ of written again. After one edit nearly every file is the same, and creating
 Some files are part of every page (the navigation, the abbreviations appended
 to each page): when one of them changed, nothing is linked, and every page is
 new to the watcher.
+
+The new tree is built beside the old one and exchanged with it in one step
+(``renameat2`` with ``RENAME_EXCHANGE`` on Linux), so that a run killed at any
+moment leaves one whole tree in place. Where the system has no such exchange,
+two renames are used and a run that finds only the old tree, put aside, puts
+it back first. Trees left beside by killed runs are removed.
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import fcntl
 import hashlib
 import json
 import os
 import shutil
 import tempfile
+from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
+
+AT_FDCWD, RENAME_EXCHANGE = -100, 2  # <fcntl.h>, <linux/fs.h>
 
 Record = tuple[str, int, int]  # a written file's digest, size and modification time (ns)
 
@@ -74,6 +87,71 @@ def reusable(files: dict[str, str], before: dict[str, Record], site_wide: tuple[
     return {} if changed else before
 
 
+@cache
+def renameat2():
+    """libc's renameat2, or None where there is none (not Linux, or an old C library)."""
+    try:
+        function = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True).renameat2
+    except (OSError, AttributeError, TypeError):
+        return None
+    function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    return function
+
+
+def exchanged(a: Path, b: Path) -> bool:
+    """Whether ``a`` and ``b`` were swapped in one step; False where the system cannot."""
+    function = renameat2()
+    if function is None:
+        return False
+    return function(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE) == 0
+
+
+@contextmanager
+def output_lock(out: Path, waiting):
+    """The output held by this run alone: a second converter on the same folder (``make site``
+    while ``make serve`` converts) waits for the first, after calling ``waiting`` once. The lock
+    is on the folder that holds the output, so that no lock file is left beside it."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    folder = os.open(out.parent, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(folder, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            waiting()
+            fcntl.flock(folder, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(folder)
+
+
+def leftovers(out: Path) -> list[Path]:
+    """Trees that runs killed midway left beside ``out``: staged ones and set-aside old ones."""
+    return sorted(p for p in out.parent.glob(f".{out.name}.*") if p.is_dir())
+
+
+def recover(out: Path) -> None:
+    """Before a run (holding the output's lock): a tree set aside by a run killed between its two
+    renames is put back when ``out`` is missing, and every other leftover removed."""
+    aside = [p for p in leftovers(out) if ".old-" in p.name]
+    if not out.exists() and aside:
+        max(aside, key=lambda p: p.stat().st_mtime_ns).rename(out)
+    for path in leftovers(out):
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def swap_in(staging: Path, out: Path) -> Path | None:
+    """``staging`` put at ``out``; returns where the old tree now is, for the caller to remove."""
+    if not out.exists():
+        staging.rename(out)
+        return None
+    if exchanged(staging, out):
+        return staging
+    old = out.with_name(f".{out.name}.old-{os.getpid()}")
+    out.rename(old)
+    staging.rename(out)
+    return old
+
+
 def write_tree(out: Path, files: dict[str, str], report_data: dict, report_path: Path | None,
                manifest: Path | None = None, site_wide: tuple[str, ...] = ()) -> None:
     """Build the whole tree beside ``out`` and swap it in, so a failed run leaves
@@ -81,6 +159,7 @@ def write_tree(out: Path, files: dict[str, str], report_data: dict, report_path:
     unchanged files are linked, unless one of the ``site_wide`` files changed."""
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
+    recover(out)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     try:
         before = reusable(files, read_manifest(manifest), site_wide) if manifest else {}
@@ -91,11 +170,7 @@ def write_tree(out: Path, files: dict[str, str], report_data: dict, report_path:
         else:
             report_path.parent.mkdir(parents=True, exist_ok=True)
             report_path.write_text(report_text, encoding="utf-8")
-        old = None
-        if out.exists():
-            old = out.with_name(f".{out.name}.old-{os.getpid()}")
-            out.rename(old)
-        staging.rename(out)
+        old = swap_in(staging, out)
         if manifest is not None:
             manifest.parent.mkdir(parents=True, exist_ok=True)
             manifest.write_text(json.dumps(written, sort_keys=True), encoding="utf-8")
