@@ -168,6 +168,9 @@ def number_on(url: str, soup: BeautifulSoup, base: str) -> int | None:
     return int(short[len(base) + 2:].strip("/"))
 
 
+NOTEBOOK = "notebook"  # in place of an #anchor: the URL is the entry's notebook page
+
+
 def published(base: str, registry: dict) -> dict[str, tuple[int, str | None]]:
     """Every link a reader could have copied from this build: URL -> (entry number, #anchor)."""
     links = {}
@@ -176,6 +179,8 @@ def published(base: str, registry: dict) -> dict[str, tuple[int, str | None]]:
         final, soup = land(url)
         assert final == url and number_on(final, soup, base) == record["n"]
         links[url] = links[f"{base}q/{record['n']}/"] = (record["n"], None)
+        for notebook in soup.select('.qa-meta a[href*="notebooks/"]:not([download])'):
+            links[urljoin(url, notebook["href"])] = (record["n"], NOTEBOOK)
         for heading in soup.select("article :is(h2, h3, h4)[id]"):
             if heading["id"] != "qa-related":
                 links[f"{url}#{heading['id']}"] = (record["n"], heading["id"])
@@ -206,6 +211,10 @@ def test_links_survive_every_kind_of_edit(tmp_path, served):
                 assert final == f"{base}q/{number}/", f"{name}: {url} -> {final}"
                 assert "This question was removed" in soup.get_text(), f"{name}: {url}"
                 continue
+            if anchor == NOTEBOOK:  # a notebook's page: its link back leads to the entry
+                assert "/notebooks/" in final, f"{name}: {url} -> {final}, not a notebook"
+                final, soup = land(urljoin(final, soup.find("a", string="the answer page")["href"]))
+                anchor = None
             assert number_on(final, soup, base) == number, f"{name}: {url} -> {final}, another entry"
             assert markers[number] in soup.select_one("article").get_text(), f"{name}: {url}: other content"
             if anchor is not None:

@@ -33,8 +33,21 @@ def test_short_links_old_paths_and_removed_entries():
         "q/2": ["book/what-is-y", "What is Y?", "About What is Y?"],
         "book/what-is-x": ["book/what-is-x-now", "What is X now?", "About What is X now?"],
         "book/what-was-z": ["q/3", "This question was removed", ""],
-        "book/what-is-z-old": ["q/3", "This question was removed", ""]}
+        "book/what-is-z-old": ["q/3", "This question was removed", ""],
+        # the notebooks the earlier pages had: x has none now, so its page; z is removed
+        "book/notebooks/what-is-x": ["book/what-is-x-now", "What is X now?", "About What is X now?"],
+        "book/notebooks/what-was-z": ["q/3", "This question was removed", ""],
+        "book/notebooks/what-is-z-old": ["q/3", "This question was removed", ""]}
     removed = files["q/3.md"]
     assert "search:\n  exclude: true" in removed and "# This question was removed" in removed
     assert "*What was z*, in [A Book](../book/index.md)" in removed
     assert re.search(r"^- \[What is Y\?\]\(\.\./book/what-is-y\.md\)", removed, re.M)
+
+
+def test_a_renamed_pages_notebook_address_leads_to_its_notebook_now():
+    x = page(1, "what-is-x-now", "What is X now?")
+    pages = {x.path: (x, Document(source=SOURCE, pattern=None, entries=[x]))}
+    registry = Registry(2, (Record(1, "book/what-is-x-now", "", "", ("book/what-is-x",)),), ())
+    files = permalink_files(Identities(registry, ()), pages, frozenset({x.path}))
+    assert json.loads(files[REDIRECTS])["book/notebooks/what-is-x"] == [
+        "book/notebooks/what-is-x-now", "What is X now?", "About What is X now?"]

@@ -20,7 +20,7 @@ from pathlib import Path
 REDIRECTS = "library/redirects.json"  # written by the converter (converter/emit/permalinks.py)
 # a short link or a page's earlier path (the converter checks the registry's; this keeps any other
 # list from writing over the site's own pages or outside the site)
-ADDRESS = re.compile(r"q/[0-9]+|[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*")
+ADDRESS = re.compile(r"q/[0-9]+|[a-z0-9][a-z0-9-]*/(?:notebooks/)?[a-z0-9][a-z0-9-]*")
 log = logging.getLogger("mkdocs.hooks.redirects")
 
 

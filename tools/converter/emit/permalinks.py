@@ -3,7 +3,10 @@
 - ``q/<n>/`` for each entry: its short link, redirecting to its page;
 - ``<old path>/`` for each page an entry had before: redirects to where it is;
 - ``q/<n>.md`` for each removed entry: a page saying so, with the nearest questions
-  still here; its old pages redirect there.
+  still here; its old pages redirect there;
+- ``<source>/notebooks/<old slug>/`` for each earlier page: its notebook's address then,
+  redirecting to the notebook's address now (or to the page, when it has no notebook any
+  more), so that a link to a notebook survives its page's renames as a link to the page does.
 
 The redirects are listed in one file, ``redirects.json`` (address -> page, title,
 description), which ``tools/hooks/redirects.py`` turns into small HTML pages after
@@ -50,13 +53,21 @@ def removed_page(removed: Removed, pages: Pages, sources: dict[str, str]) -> str
     return front_matter(data) + "\n" + "\n".join(lines) + "\n"
 
 
-def permalink_files(identities: Identities, pages: Pages) -> dict[str, str]:
-    """The list of redirects (short links and earlier pages) and the removed-entry pages, keyed by path."""
+def notebook_address(page: str) -> str:
+    """Where the notebook of the page at ``page`` (``<source>/<slug>``) is served."""
+    source, _, slug = page.partition("/")
+    return f"{source}/notebooks/{slug}"
+
+
+def permalink_files(identities: Identities, pages: Pages, with_notebooks: frozenset[str] = frozenset()
+                    ) -> dict[str, str]:
+    """The list of redirects (short links, earlier pages and their notebooks) and the removed-entry
+    pages, keyed by path; ``with_notebooks``: the paths of the pages that have a notebook."""
     files: dict[str, str] = {}
     redirects: dict[str, tuple[str, str, str]] = {}
     live = {entry.path.removesuffix(".md") for entry, _ in pages.values()}
     by_number = {entry.qid: entry for entry, _ in pages.values()}
-    taken = set(live)
+    taken = live | {notebook_address(path.removesuffix(".md")) for path in with_notebooks}
 
     def redirect(old: str, target: str, title: str, description: str) -> None:
         if old not in taken:
@@ -68,14 +79,19 @@ def permalink_files(identities: Identities, pages: Pages) -> dict[str, str]:
         if entry is None:
             continue  # its document failed to read this time: no page to point to
         target = entry.path.removesuffix(".md")
+        notebook = notebook_address(target) if entry.path in with_notebooks else target
         redirect(short_link(record.n), target, entry.title, entry.description)
         for old in reversed(record.was):
+            if old not in live:  # else its notebook address is that page's
+                redirect(notebook_address(old), notebook, entry.title, entry.description)
             redirect(old, target, entry.title, entry.description)
     sources = {document.source.slug: document.source.title for _, document in pages.values()}
     for removed in identities.removed:
         record = removed.record
         files[short_link(record.n) + ".md"] = removed_page(removed, pages, sources)
         for old in (record.path, *reversed(record.was)):
+            if old not in live:
+                redirect(notebook_address(old), short_link(record.n), "This question was removed", "")
             redirect(old, short_link(record.n), "This question was removed", "")
     files[REDIRECTS] = json.dumps(redirects, ensure_ascii=False, sort_keys=True, indent=0) + "\n"
     return files
