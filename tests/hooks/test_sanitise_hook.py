@@ -4,10 +4,12 @@ what could run code, load another host or dress up as the site goes."""
 
 from __future__ import annotations
 
+import markdown
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import html as lxml_html
 
+from hooks import maths
 from hooks.sanitise import clean, clean_notebook
 
 
@@ -92,10 +94,26 @@ FRAGMENTS = st.sampled_from([
     '<link rel="stylesheet" href="//t.test/s.css">', "<details open ontoggle=alert(1)>"])
 
 
+MARKDOWN = st.sampled_from([
+    "[x](javascript:alert(1))", "![p](https://t.test/p.png)", "![p](//t.test/p.png)", "<https://t.test/>",
+    '[t](https://e.org/ "&lt;img src=x onerror=alert(1)&gt;")', "{: onclick=alert(1) }", '{: style="x" }',
+    "$\\text{<img src=x onerror=alert(1)>}$", "*[A]: <b onmouseover=alert(1)>", "A", "\n\n", "\n", "- ", "> ",
+    "`<script>`", "```\n<script>\n```\n", "<div markdown>", "</div>", "[r]: javascript:alert(1)", "[r]", "!!! note"])
+
+
+def rendered(text: str) -> str:
+    """``text`` rendered by Python-Markdown with the extensions that let raw HTML, attributes,
+    titles and maths through, and the maths hook, as the boundary receives a page's content."""
+    html = markdown.markdown(text, extensions=["attr_list", "abbr", "md_in_html", "admonition", "pymdownx.superfences",
+                                               "pymdownx.arithmatex"],
+                             extension_configs={"pymdownx.arithmatex": {"generic": True}})
+    return maths.WRAPPED.sub(lambda match: maths.render(match, "page.md"), html)
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.lists(FRAGMENTS, max_size=25).map("".join))
-def test_random_markup_never_keeps_a_handler_a_script_address_or_another_host(markup):
-    for element in elements(clean(markup))[1:]:
+@given(st.lists(st.one_of(FRAGMENTS, MARKDOWN), max_size=25).map("".join))
+def test_random_markdown_and_markup_never_keep_a_handler_a_script_address_or_another_host(markup):
+    for element in elements(clean(rendered(markup)))[1:]:
         assert element.tag not in ("script", "iframe", "object", "style", "link", "meta", "base", "form"), markup
         for name, value in element.attrib.items():
             assert not name.startswith("on") and name not in ("style", "formaction"), markup
