@@ -90,6 +90,9 @@ def test_the_harmless_markup_still_renders(browser, hostile_site):
     assert "Keep this line --8<-- [start:kept] in the answer." in article.inner_text()
     page.goto(address + "maths-payloads/does-ordinary-maths-still-render/")
     assert article.locator("math").count() == 2 and article.locator("mfrac msqrt").count() == 1
+    page.goto(address + "external-images/does-a-remote-image-load/")
+    assert article.locator('a[href="https://tracker.invalid/pixel.png"]').inner_text() == "Image: pixel"
+    assert article.locator("img").count() == 0  # shown as a link to it, not loaded
     page.goto(address + "tooltip-payloads/can-a-link-title-run/")
     assert article.locator('a[href="https://example.org/"]').count() == 1  # the link stays, its markup title goes
     assert not [title for title in article.locator("[title]").evaluate_all("els => els.map(e => e.title)")

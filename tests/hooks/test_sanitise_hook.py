@@ -31,11 +31,14 @@ def test_script_addresses_go_and_ordinary_ones_stay():
         None, None, None, None, "https://example.org/", "../q/1/#s", "mailto:a@b.org", "#top"]
 
 
-def test_images_load_only_from_this_site_or_a_trusted_host():
-    html = '<img src="https://tracker.test/p.png" alt="p"><img src="//tracker.test/r.png"><img src="pic.png">'
-    assert [e.get("src") for e in elements(clean(html)) if e.tag == "img"] == [None, None, "pic.png"]
+def test_images_load_only_from_this_site_or_a_trusted_host_and_the_others_are_links():
+    html = ('<p>A <img src="https://tracker.test/p.png" alt="pixel"> and <img src="//tracker.test/r.png"> '
+            'and <img src="pic.png" alt="here">.</p>')
+    assert clean(html) == ('<p>A <a href="https://tracker.test/p.png">Image: pixel</a> and '
+                           '<a href="https://tracker.test/r.png">Image: tracker.test</a> and <img src="pic.png" alt="here">.</p>')
     trusted = clean(html, frozenset({"tracker.test"}))
-    assert [e.get("src") for e in elements(trusted) if e.tag == "img"] == ["https://tracker.test/p.png", None, "pic.png"]
+    assert [e.get("src") for e in elements(trusted) if e.tag == "img"] == [
+        "https://tracker.test/p.png", "pic.png"]  # a protocol-relative address is never trusted
 
 
 def test_tooltips_are_plain_text():

@@ -9,7 +9,9 @@ content has become, after Markdown, snippets, maths and every other hook, is
 cleaned here, last, with nh3: only the elements, attributes and classes the
 site's own Markdown extensions, the converter's page parts and the corpus use;
 links to http(s), mailto or this site; images from this site (or a host listed
-in ``extra.trusted_image_hosts``); no event handler, script, style sheet or
+in ``extra.trusted_image_hosts``; any other is shown as a link to it, with its
+alt text, so that no document makes readers' browsers contact a host of its
+choosing, a tracking pixel say); no event handler, script, style sheet or
 frame; MathML without links, styles or classes; tooltip text (``title``) as
 plain text, because Material's tooltips show it as HTML.
 
@@ -78,14 +80,26 @@ COLOUR = re.compile(r"#?[A-Za-z0-9]{1,20}")
 MARKUP = re.compile(r"<[^>]*>?|>")
 
 
+def as_browsers_read(url: str) -> str:
+    """Browsers ignore leading spaces and control characters, and read "\\" as "/" in URLs."""
+    return url.strip("\x00\t\n\f\r ").replace("\\", "/")
+
+
+def loads_from_elsewhere(src: str, trusted_hosts: frozenset[str]) -> bool:
+    """Whether an image at ``src`` would be fetched from a host that is neither the site nor trusted."""
+    url = as_browsers_read(src)
+    parts = urlsplit(url)
+    if not parts.scheme and not url.startswith("//"):
+        return False
+    return not (parts.scheme in ("http", "https") and parts.hostname in trusted_hosts)
+
+
 def kept_url(value: str, tag: str, trusted_hosts: frozenset[str]) -> str | None:
     """``value`` if it leads to this site, to a listed scheme or (for images) a trusted host."""
-    # browsers ignore leading spaces and control characters, and read "\\" as "/" in URLs
-    url = value.strip("\x00\t\n\f\r ").replace("\\", "/")
-    parts = urlsplit(url)
     if tag == "img":
-        on_site = not parts.scheme and not url.startswith("//")
-        return value if on_site or (parts.scheme in ("http", "https") and parts.hostname in trusted_hosts) else None
+        return None if loads_from_elsewhere(value, trusted_hosts) else value
+    url = as_browsers_read(value)
+    parts = urlsplit(url)
     if url.startswith("//"):
         return None
     return value if not parts.scheme or parts.scheme.lower() in URL_SCHEMES else None
@@ -125,9 +139,27 @@ def cleaner(trusted_hosts: frozenset[str]) -> nh3.Cleaner:
                        strip_comments=True)
 
 
+def images_as_links(html: str, trusted_hosts: frozenset[str]) -> str:
+    """Each image that would load from another host replaced by a link to it, named by its alt
+    text: the reader sees what it was and can open it, and nothing is fetched unasked."""
+    if "<img" not in html:
+        return html
+    root = lxml_html.fragment_fromstring(html, create_parent="div")
+    remote = [image for image in root.iter("img") if loads_from_elsewhere(image.get("src") or "", trusted_hosts)]
+    if not remote:
+        return html
+    for image in remote:
+        source = as_browsers_read(image.get("src"))
+        link = lxml_html.Element("a", href="https:" + source if source.startswith("//") else source)
+        link.text = "Image: " + ((image.get("alt") or "").strip() or urlsplit(link.get("href")).hostname or "link")
+        link.tail = image.tail
+        image.getparent().replace(image, link)
+    return (root.text or "") + "".join(lxml_html.tostring(child, encoding="unicode") for child in root)
+
+
 def clean(html: str, trusted_hosts: frozenset[str] = frozenset()) -> str:
-    """``html`` with nothing outside the allow-list."""
-    return cleaner(trusted_hosts).clean(html)
+    """``html`` with nothing outside the allow-list, and remote images as links."""
+    return cleaner(trusted_hosts).clean(images_as_links(html, trusted_hosts))
 
 
 NOTEBOOK_CELL = "jp-Cell"
