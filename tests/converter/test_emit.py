@@ -151,7 +151,7 @@ def test_failed_write_leaves_previous_output(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     (out / "kept.md").write_text("old")
-    with pytest.raises(AttributeError):
+    with pytest.raises(TypeError):
         emit.write_tree(out, {"a.md": None}, {}, None)
     assert (out / "kept.md").read_text() == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]

@@ -19,7 +19,7 @@ from dataclasses import replace
 from itertools import repeat
 from pathlib import Path
 
-from . import emit, sources
+from . import emit, images, sources
 from .cache import DocumentCache, environment_digest, key
 from .identity import registry as registry_file
 from .identity.assign import identify
@@ -27,7 +27,7 @@ from .identity.rules import IdentityRules
 from .links import cross_link
 from .links.glossary import resolved
 from .links.rules import LinkRules
-from .model import Document, Source
+from .model import Document, Drop, Source
 from .parallel import chunks
 from .pipeline import convert_bytes, distinct_sources
 
@@ -145,6 +145,24 @@ def converted_documents(paths: list[Path], settings, args) -> list[Document]:
     return results
 
 
+def with_images(documents: list[Document], paths: list[Path]) -> dict[str, bytes]:
+    """The pictures the pages show from beside their documents, by their place in the output
+    (next to the source's pages, as the pages name them); an image that cannot be copied is
+    replaced by its alt text and reported (converter/images.py)."""
+    files: dict[str, bytes] = {}
+    for document, path in zip(documents, paths):
+        for entry in [] if document.failed else document.entries:
+            for image in images.local_images(entry.body):
+                reason = images.problem(path.parent, image)
+                if reason is None:
+                    files[f"{document.source.slug}/{image.path}"] = (path.parent / image.path).read_bytes()
+                    entry.body = images.served(entry.body, image.src, image.path)
+                else:
+                    entry.body = images.without(entry.body, image.src)
+                    document.drops.append(Drop(entry.start, image.src, reason))
+    return files
+
+
 def summary(document: Document) -> list[str]:
     name = document.source.file
     if document.failed:
@@ -216,6 +234,7 @@ def convert_locked(args) -> int:
         return 2
     documents = converted_documents(paths, settings, args)
     distinct_sources(documents)
+    pictures = with_images(documents, paths)
     identities = identify(documents, old, settings.identity or IdentityRules())
     if settings.glossary is not None:
         glossary, warnings = resolved(settings.glossary, {e.qid: e.path for d in documents for e in d.entries})
@@ -231,6 +250,7 @@ def convert_locked(args) -> int:
         return 1
     files = emit.files_for(documents, settings.vocabulary, settings.glossary, identities, settings.library,
                            args.jobs, settings.links.shown if settings.links else LinkRules.shown)
+    files.update(pictures)
     try:
         emit.write_tree(args.out, files, emit.report(documents), args.report,
                         args.cache / "written.json" if args.cache else None, emit.SITE_WIDE)

@@ -63,12 +63,13 @@ def linked(old: Path, new: Path, record: Record | None, wanted: str) -> bool:
     return True
 
 
-def write_files(out: Path, staging: Path, files: dict[str, str], before: dict[str, Record]) -> dict[str, Record]:
+def write_files(out: Path, staging: Path, files: dict[str, str | bytes], before: dict[str, Record]
+                ) -> dict[str, Record]:
     written: dict[str, Record] = {}
     for folder in sorted({os.path.dirname(relative) for relative in files} - {""}):
         (staging / folder).mkdir(parents=True, exist_ok=True)  # once each: 10,000 short links have one
     for relative, text in sorted(files.items()):
-        data = text.encode("utf-8")
+        data = text.encode("utf-8") if isinstance(text, str) else text  # pages, or pictures
         wanted, target = digest(data), staging / relative
         if linked(out / relative, target, before.get(relative), wanted):
             written[relative] = before[relative]
@@ -152,7 +153,7 @@ def swap_in(staging: Path, out: Path) -> Path | None:
     return old
 
 
-def write_tree(out: Path, files: dict[str, str], report_data: dict, report_path: Path | None,
+def write_tree(out: Path, files: dict[str, str | bytes], report_data: dict, report_path: Path | None,
                manifest: Path | None = None, site_wide: tuple[str, ...] = ()) -> None:
     """Build the whole tree beside ``out`` and swap it in, so a failed run leaves
     the previous output untouched and a reader never sees half a site. With a ``manifest``,
