@@ -208,3 +208,23 @@ def test_prose_and_code_are_left_alone():
     cleaned = cleaned_of(*lines)
     defuse_brackets(cleaned, 2_000_000)
     assert cleaned.lines == list(lines) and cleaned.changes == []
+
+
+def test_an_indent_after_a_quote_marker_counts_too():
+    cleaned = cleaned_of("> - a", *(">" + " " * (4 * level) + "- x" for level in range(1, 30)))
+    flatten_nesting(cleaned, 20)
+    assert max(len(line) - len(line.lstrip("> ")) for line in cleaned.lines) <= 81
+
+
+def test_code_is_never_flattened_nor_defused():
+    lines = ("```yaml", " " * 84 + "- deep: yes", "> " * 25 + "quoted", "```")
+    cleaned = cleaned_of(*lines)
+    flatten_nesting(cleaned, 20)
+    assert cleaned.lines == list(lines)
+
+
+def test_defusing_keeps_the_leading_markers_and_code_spans():
+    line = "> - " + "[a](b) " * 800 + "`x[0] < y` end"
+    cleaned = cleaned_of(line)
+    defuse_brackets(cleaned, 2_000_000)
+    assert cleaned.lines[0].startswith("> - &#91;a](b) ") and cleaned.lines[0].endswith("`x[0] < y` end")

@@ -63,3 +63,13 @@ def folder(tmp_path):
 ])
 def test_only_pictures_inside_the_source_folder_are_copied(folder, path, why):
     assert problem(folder, Image(path, path)) == why
+
+
+def test_a_reference_image_that_cannot_be_shown_becomes_its_alt_text():
+    page = "A ![chart][r] and ![Ref] and ![other](x.png).\n\n[r]: img/m.png\n[ref]: img/m.png \"t\"\n"
+    assert without(page, "img/m.png").split("\n")[0] == "A chart and Ref and ![other](x.png)."
+
+
+def test_a_file_name_with_a_nul_or_a_quote_is_handled(folder):
+    assert problem(folder, Image("img/x%00.png", "img/x\x00.png")) is not None
+    assert served('<img src=\'a".png\'>', 'a".png', 'a".png') == '<img src=\'../a&quot;.png\'>'

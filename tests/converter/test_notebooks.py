@@ -326,3 +326,12 @@ def test_corpus_pages_with_python_get_matching_notebooks(converted):
                 assert cell.source.strip() and len(cell.source) <= 600, (page, cell.source)
     print(f"\n{with_notebook} of {len(pages)} corpus pages get a notebook")
     assert with_notebook > 0
+
+
+def test_markdown_cells_carry_no_raw_html_but_code_keeps_it():
+    body = ("Closing </div></div> tags and `<img src=x onerror=alert(1)>` in a span, <b>bold</b>.\n\n"
+            "```python\nprint('<b>')\n```\n")
+    cells = load(notebook("What is X?", None, body, URL)).cells
+    context = next(c.source for c in cells[1:] if c.cell_type == "markdown")
+    assert context == "Closing &lt;/div>&lt;/div> tags and `<img src=x onerror=alert(1)>` in a span, &lt;b>bold&lt;/b>."
+    assert [c.source for c in cells if c.cell_type == "code"] == ["print('<b>')"]

@@ -124,3 +124,13 @@ def test_random_markdown_and_markup_never_keep_a_handler_a_script_address_or_ano
                 assert not value.strip().lower().startswith(("javascript:", "data:", "//")), markup
             if name == "src":
                 assert "t.test" not in value, markup
+
+
+def test_an_image_address_hiding_another_host_behind_spaces_or_tabs_is_a_link():
+    for src in ("/&#9;/evil.test/p.png", "/&#10;/evil.test/p.png", "&#1;//evil.test/p.png", " &#11;//evil.test/p.png"):
+        assert "<img" not in clean(f'<img src="{src}" alt="p">'), src
+
+
+def test_a_label_cannot_take_materials_controls():
+    assert clean('<label for="__search">x</label><label for="__tabbed_1_1">y</label>') == (
+        '<label>x</label><label for="__tabbed_1_1">y</label>')

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import ftfy
 
 from .model import Change, Drop, DropRule, Erratum, Settings, Text
-from .sanitise import code_lines, sanitise
+from .sanitise import code_lines, masked, sanitise
 
 
 @dataclass
@@ -98,19 +98,27 @@ def flatten_nesting(cleaned: Cleaned, limit: int) -> None:
     back to ``limit``: the markers past it are escaped (``\\-``) and stay as text, and an indent
     past ``limit`` levels is cut to it. Python-Markdown nests by recursion and would stop the
     build with a RecursionError (at a few hundred levels, fewer once the layout pass has
-    indented them)."""
+    indented them). An indent counts wherever it is, after a quote's ``>`` too; code is left alone."""
+    widest = limit * INDENT_PER_LEVEL
+    code: set[int] | None = None  # found only when a line is too deep: most documents have none
+
+    def capped(space: str) -> str:
+        return space if len(space.expandtabs(INDENT_PER_LEVEL)) <= widest else " " * widest
     for index, line in enumerate(cleaned.lines):
         found = CONTAINERS.match(line)
         if not found or THEMATIC_BREAK.match(line):
             continue
         indent, run = found.groups()
         markers = MARKER.findall(run)
-        deep_indent = len(indent.expandtabs(INDENT_PER_LEVEL)) > limit * INDENT_PER_LEVEL
-        if len(markers) <= limit and not deep_indent:
+        spaces = [indent, *(space for _, space in markers)]
+        if len(markers) <= limit and all(capped(space) == space for space in spaces):
             continue
-        kept = "".join(marker + space for marker, space in markers[:limit])
-        escaped = "".join(f"{marker[:-1]}\\{marker[-1]}{space}" for marker, space in markers[limit:])
-        fixed = (" " * (limit * INDENT_PER_LEVEL) if deep_indent else indent) + kept + escaped + line[found.end():]
+        code = code_lines(cleaned.lines) if code is None else code
+        if index in code:
+            continue
+        kept = "".join(marker + capped(space) for marker, space in markers[:limit])
+        escaped = "".join(f"{marker[:-1]}\\{marker[-1]}{capped(space)}" for marker, space in markers[limit:])
+        fixed = capped(indent) + kept + escaped + line[found.end():]
         cleaned.changes.append(Change(index, line, fixed, f"nested more than {limit} levels deep: flattened"))
         cleaned.lines[index] = fixed
 
@@ -128,7 +136,8 @@ def defuse_brackets(cleaned: Cleaned, budget: int) -> None:
     """In a line where an opener's count times the line's length passes ``budget``, each such
     opener written as an entity, so that it is shown as text: Python-Markdown's work on it grows
     with the square of the line, and a 100 KB line of ``[`` stopped the build for hours. Code
-    is left alone: Python-Markdown does not read inside it."""
+    (blocks and spans) is left alone, as Python-Markdown does not read inside it, and so are the
+    line's leading list and quote markers."""
     code: set[int] | None = None  # found only when a line is over budget: most documents have none
     for index, line in enumerate(cleaned.lines):
         if len(line) * (line.count("[") + line.count("\\(") + line.count("<")) <= budget:  # cheap, and an upper bound
@@ -136,11 +145,16 @@ def defuse_brackets(cleaned: Cleaned, budget: int) -> None:
         code = code_lines(cleaned.lines) if code is None else code
         if index in code:
             continue
-        fixed = line
+        start = found.end() if (found := CONTAINERS.match(line)) else 0
+        rest = line[start:]
         for pattern, entity in OPENERS:
-            if len(fixed) * len(pattern.findall(fixed)) > budget:
-                fixed = pattern.sub(lambda m: m.group(1) + (entity if isinstance(entity, str) else
-                                                            entity[m.group(0)[-1]]), fixed)
+            matches = list(pattern.finditer(masked(rest)))  # masking keeps positions: code spans blank
+            if len(line) * len(matches) <= budget:
+                continue
+            for match in reversed(matches):
+                written = entity if isinstance(entity, str) else entity[match.group(0)[-1]]
+                rest = rest[:match.start()] + match.group(1) + written + rest[match.end():]
+        fixed = line[:start] + rest
         if fixed != line:
             cleaned.changes.append(Change(index, line, fixed, "too many brackets for one line: shown as text"))
             cleaned.lines[index] = fixed

@@ -15,6 +15,7 @@ Finding references is pure (text in); ``gathered`` reads the files, at the edge.
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from dataclasses import dataclass
@@ -28,7 +29,9 @@ from .sanitise import code_lines, masked
 
 PICTURES = {".png": b"\x89PNG", ".jpg": b"\xff\xd8", ".jpeg": b"\xff\xd8", ".gif": b"GIF8", ".webp": b"RIFF"}
 MAX_BYTES = 5_000_000  # a picture in a study note; anything larger is not one
-HTML_SRC = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+# [^<>]: a tag never holds another "<", and without it a block of lines of "<img a" is searched
+# in square time
+HTML_SRC = re.compile(r"""<img\b[^<>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s<>]+))""", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -84,26 +87,31 @@ def served(markdown: str, src: str, path: str) -> str:
     def moved(text: str, alt: str) -> str:
         if text.startswith("!"):
             return text
-        return HTML_SRC.sub(lambda m: m.group(0)[:m.start(m.lastindex) - m.start()] + "../" + path
+        return HTML_SRC.sub(lambda m: m.group(0)[:m.start(m.lastindex) - m.start()] + html.escape("../" + path)
                             + m.group(0)[m.end(m.lastindex) - m.start():], text, count=1)
     return rewritten(markdown, src, moved)
 
 
 def rewritten(markdown: str, src: str, change) -> str:
-    """The page with each image of ``src`` (Markdown or HTML) replaced by ``change(text, alt)``,
-    outside code, where the same text is an example, not an image."""
+    """The page with each image of ``src`` (Markdown, by reference too, or HTML) replaced by
+    ``change(text, alt)``, outside code, where the same text is an example, not an image."""
     address = re.escape(src)
-    image = re.compile(rf"!\[([^\]\n]*)\]\(\s*<?{address}>?(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?\s*\)"
-                       rf"""|<img\b[^>]*?\bsrc\s*=\s*["']?{address}["']?[^>]*>""", re.IGNORECASE)
+    forms = [rf"!\[([^\]\n]*)\]\(\s*<?{address}>?(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?\s*\)",
+             rf"""<img\b[^<>]*?\bsrc\s*=\s*["']?{address}["']?[^<>]*>"""]
+    definition = re.compile(rf"^ {{0,3}}\[([^\]\n]+)\]:[ \t]*<?{address}>?(?:[ \t]|$)", re.MULTILINE)
+    for label in {re.escape(found.group(1).strip()) for found in definition.finditer(markdown)}:
+        forms += [rf"!\[([^\]\n]*)\]\[\s*{label}\s*\]", rf"!\[({label})\](?:\[\])?(?![\[(])"]
+    image = re.compile("|".join(f"(?:{form})" for form in forms), re.IGNORECASE)
     lines = markdown.split("\n")
     code = code_lines(lines)
     for index, line in enumerate(lines):
-        if index in code or src not in line:
+        if index in code or (src not in line and "![" not in line):
             continue
         found = list(image.finditer(masked(line)))  # positions hold: masking keeps the length
         for match in reversed(found):
             text = line[match.start():match.end()]
-            alt = match.group(1) if text.startswith("!") else alt_of(text)
+            alt = next((group for group in match.groups() if group is not None), "") if text.startswith("!") \
+                else alt_of(text)
             line = line[:match.start()] + change(text, alt) + line[match.end():]
         lines[index] = line
     return "\n".join(lines)
@@ -124,7 +132,7 @@ def problem(folder: Path, image: Image) -> str | None:
     if file.suffix.lower() not in PICTURES:
         return "not a picture (.png, .jpg, .gif, .webp)"
     try:
-        if not file.resolve().is_relative_to(folder.resolve()):
+        if "\x00" in image.path or not file.resolve().is_relative_to(folder.resolve()):
             return "image outside the source folder: not copied"
         if not file.is_file():
             return "image not found next to the document"
@@ -132,6 +140,6 @@ def problem(folder: Path, image: Image) -> str | None:
             return f"image larger than {MAX_BYTES:,} bytes: not copied"
         with open(file, "rb") as picture:
             head = picture.read(4)
-    except OSError as err:
-        return f"image cannot be read: {err.strerror or err}"
+    except (OSError, ValueError) as err:
+        return f"image cannot be read: {getattr(err, 'strerror', None) or err}"
     return None if head.startswith(PICTURES[file.suffix.lower()]) else "not the picture its name says"

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from markdown_it.token import Token
 
 from .blocks import plain_text
+from .sanitise import code_lines, masked
 from .normalise.layout import tokens_of
 
 # Labels a reader would expect to run as Python; a fence without one is not
@@ -79,7 +80,23 @@ def notebook_of(title: str, question: str | None, cells: tuple[tuple[str, str], 
     return json.dumps(nb, indent=1, sort_keys=True, separators=(",", ": "), ensure_ascii=False) + "\n"
 
 
+def inert_html(markdown: str) -> str:
+    """A Markdown cell with each ``<`` outside code written ``&lt;``: nbconvert renders a cell's raw
+    HTML as it is, and a notebook's page is nbconvert's template around its cells, where a stray
+    ``</div>`` would end a cell early and leave what follows outside the site's cleaning."""
+    if "<" not in markdown:
+        return markdown
+    lines = markdown.split("\n")
+    code = code_lines(lines)
+    for index, line in enumerate(lines):
+        if index not in code and "<" in line:
+            view = masked(line)
+            lines[index] = "".join("&lt;" if char == "<" and view[at] == "<" else char for at, char in enumerate(line))
+    return "\n".join(lines)
+
+
 def _cell(kind: str, text: str, number: int) -> dict:
+    text = inert_html(text) if kind == "markdown" else text
     cell = {"id": f"cell-{number}", "cell_type": kind, "metadata": {}, "source": text.splitlines(True)}
     return cell | ({"execution_count": None, "outputs": []} if kind == "code" else {})
 

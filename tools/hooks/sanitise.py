@@ -81,8 +81,9 @@ MARKUP = re.compile(r"<[^>]*>?|>")
 
 
 def as_browsers_read(url: str) -> str:
-    """Browsers ignore leading spaces and control characters, and read "\\" as "/" in URLs."""
-    return url.strip("\x00\t\n\f\r ").replace("\\", "/")
+    """Browsers drop tabs and line breaks anywhere in a URL and control characters and spaces at
+    its ends, and read "\\" as "/"."""
+    return re.sub(r"[\t\n\r]", "", url).strip("".join(map(chr, range(0x21)))).replace("\\", "/")
 
 
 def loads_from_elsewhere(src: str, trusted_hosts: frozenset[str]) -> bool:
@@ -120,7 +121,7 @@ def attribute_filter(trusted_hosts: frozenset[str]):
             return MARKUP.sub("", value) or None  # Material's tooltips show it as HTML
         if attribute == "class":
             return kept_classes(value)
-        if attribute == "id" and value.startswith("__") and not OWN_IDS.match(value):
+        if attribute in ("id", "for") and value.startswith("__") and not OWN_IDS.match(value):
             return None
         if attribute in ("mathcolor", "mathbackground"):
             return value if COLOUR.fullmatch(value) else None
@@ -168,8 +169,8 @@ NOTEBOOK_CELL = "jp-Cell"
 def clean_notebook(html: str, trusted_hosts: frozenset[str] = frozenset()) -> str:
     """A notebook page with the inside of each cell's rendered Markdown and outputs cleaned; nbconvert's
     template around them (its scripts, styles and copy buttons) is the project's and stays."""
-    if NOTEBOOK_CELL not in html:
-        return html
+    if NOTEBOOK_CELL not in html:  # not nbconvert's page after all: cleaned whole
+        return clean(html, trusted_hosts)
     root = lxml_html.fragment_fromstring(html, create_parent="div")
     for part in root.xpath('//*[contains(concat(" ", normalize-space(@class), " "), " jp-RenderedHTMLCommon ")'
                            ' or contains(concat(" ", normalize-space(@class), " "), " jp-OutputArea-output ")]'):
