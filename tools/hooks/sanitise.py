@@ -140,12 +140,22 @@ def cleaner(trusted_hosts: frozenset[str]) -> nh3.Cleaner:
                        strip_comments=True)
 
 
+def parsed(html: str):
+    """An HTML fragment as one element holding it (``inner`` gives the fragment back)."""
+    return lxml_html.fragment_fromstring(html, create_parent="div")
+
+
+def inner(element) -> str:
+    """The HTML inside ``element``."""
+    return (element.text or "") + "".join(lxml_html.tostring(child, encoding="unicode") for child in element)
+
+
 def images_as_links(html: str, trusted_hosts: frozenset[str]) -> str:
     """Each image that would load from another host replaced by a link to it, named by its alt
     text: the reader sees what it was and can open it, and nothing is fetched unasked."""
     if "<img" not in html:
         return html
-    root = lxml_html.fragment_fromstring(html, create_parent="div")
+    root = parsed(html)
     remote = [image for image in root.iter("img") if loads_from_elsewhere(image.get("src") or "", trusted_hosts)]
     if not remote:
         return html
@@ -155,7 +165,7 @@ def images_as_links(html: str, trusted_hosts: frozenset[str]) -> str:
         link.text = "Image: " + ((image.get("alt") or "").strip() or urlsplit(link.get("href")).hostname or "link")
         link.tail = image.tail
         image.getparent().replace(image, link)
-    return (root.text or "") + "".join(lxml_html.tostring(child, encoding="unicode") for child in root)
+    return inner(root)
 
 
 def clean(html: str, trusted_hosts: frozenset[str] = frozenset()) -> str:
@@ -171,13 +181,12 @@ def clean_notebook(html: str, trusted_hosts: frozenset[str] = frozenset()) -> st
     template around them (its scripts, styles and copy buttons) is the project's and stays."""
     if NOTEBOOK_CELL not in html:  # not nbconvert's page after all: cleaned whole
         return clean(html, trusted_hosts)
-    root = lxml_html.fragment_fromstring(html, create_parent="div")
+    root = parsed(html)
     for part in root.xpath('//*[contains(concat(" ", normalize-space(@class), " "), " jp-RenderedHTMLCommon ")'
                            ' or contains(concat(" ", normalize-space(@class), " "), " jp-OutputArea-output ")]'):
-        inner = (part.text or "") + "".join(lxml_html.tostring(child, encoding="unicode") for child in part)
-        cleaned = lxml_html.fragment_fromstring(clean(inner, trusted_hosts), create_parent="div")
+        cleaned = parsed(clean(inner(part), trusted_hosts))
         part.text, part[:] = cleaned.text, list(cleaned)
-    return (root.text or "") + "".join(lxml_html.tostring(child, encoding="unicode") for child in root)
+    return inner(root)
 
 
 @event_priority(-100)  # last: after Markdown, snippets, the maths hook and every other hook

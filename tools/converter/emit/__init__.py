@@ -42,18 +42,14 @@ def document_files(shared: tuple[list[Document], Vocabulary | None, Pages, int],
     for document in (documents[i] for i in group):
         files[f"{document.source.slug}/index.md"] = render_index(document)
         for entry in document.entries:
+            cells = entry.cells if entry.cells is not None else page_cells(entry.title, unmark(entry.body))
             book = notebook_of(entry.title, entry.statement if entry.kind == "question" else None,
-                               cells_of(entry), back_link(entry, document))
+                               cells, back_link(entry, document))
             if book is not None:
                 files[notebook_path(entry, document)] = book
             files[entry.path] = render_page(entry, document, vocabulary, notebook=book is not None, pages=pages,
                                           shown=shown)
     return files
-
-
-def cells_of(entry: Entry) -> tuple[tuple[str, str], ...]:
-    """The page's notebook cells (none: no notebook), as ``prepare`` found them or found now."""
-    return entry.cells if entry.cells is not None else page_cells(entry.title, unmark(entry.body))
 
 
 def notebook_path(entry: Entry, document: Document) -> str:
@@ -93,7 +89,8 @@ def files_for(results: list[Document], vocabulary: Vocabulary | None = None,
     if glossary is not None:
         files[GLOSSARY] = glossary_page(glossary, pages, GLOSSARY)
     if identities is not None:
-        with_notebooks = frozenset(path for path, (entry, _) in pages.items() if cells_of(entry))
+        with_notebooks = frozenset(path for path, (entry, document) in pages.items()
+                                   if notebook_path(entry, document) in files)
         files.update(permalink_files(identities, pages, with_notebooks))
     files[ABBREVIATIONS] = abbreviations(glossary) if glossary is not None else ""
     files[SEARCH_GLOSSARY] = json.dumps(search_glossary(glossary), ensure_ascii=False, sort_keys=True, indent=0) + "\n"
