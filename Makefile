@@ -20,7 +20,7 @@ export NBCONVERT_DISABLE_CONFIG_EXPORTERS := 1
 # hide the warnings too, and --strict counts only the warnings that are logged
 WARNINGS_ONLY := awk 'BEGIN { shown = 1 } /^[A-Z]+ +- / { shown = $$1 != "INFO" } shown'
 
-.PHONY: site convert pages serve test browser-packages check search-check search-bench bench clean og-image
+.PHONY: site convert pages serve test browser-packages check search-check search-bench bench field clean og-image
 
 $(VENV)/.installed: requirements.txt constraints.txt
 	python=$$(bash tools/setup/system.sh python "$(PYTHON)") && "$$python" -m venv --clear $(VENV)
@@ -74,6 +74,11 @@ bench: $(VENV)/.installed
 	$(PY) benchmarks/bench.py --times $(BENCH_TIMES) --source "$(SOURCE)" --json build/bench/bench.json
 	$(PY) benchmarks/serve.py --source "$(SOURCE)" --json build/bench/serve.json
 	$(PY) benchmarks/adversarial.py --json build/bench/adversarial.json
+
+## field: convert ../shared/field/documents with no hints and print its score against the answer
+## key (questions with a page of their own, extra entries, chapters) and the converter's time
+field: $(VENV)/.installed
+	$(PY) benchmarks/field.py --json build/bench/field.json
 
 ## search-bench: compare the search backends on a synthetic corpus TIMES the real one (default 30;
 ## builds the site twice, about 50 minutes at 30); figures in build/bench/search-xTIMES.json

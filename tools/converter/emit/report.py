@@ -11,6 +11,7 @@ def report(results: list[Document]) -> dict:
         documents.append({
             "file": document.source.file,
             "pattern": document.pattern,
+            "chapters": [{"title": c.title, "line": c.line + 1} for c in document.chapters],
             "entries": [{"title": e.title, "path": e.path, "lines": [e.start + 1, e.end]}
                         for e in document.entries],
             "warnings": list(document.warnings),
