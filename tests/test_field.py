@@ -36,6 +36,10 @@ def test_no_document_slides_back(field_score, file):
     assert document.own >= FLOORS["own"][file], document
 
 
+def test_no_question_is_on_no_page(field_score):
+    assert field_score.nowhere <= FLOORS["on_no_page"]
+
+
 def test_chapters_hold_their_floor(field_score):
     assert sum(d.chapters_found for d in field_score.scored()) >= FLOORS["chapters"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from converter import blocks, detect
+from converter import blocks, detect, structure
 from helpers import PATTERNS, fixture
 
 
@@ -24,7 +24,7 @@ PATTERN_OF = {
     "question_n_bold_lines.md": "question_number",
     "bold_questions.md": "bold_question",
     "list_item_bold_questions.md": "list_question",
-    "details_answers.md": "details",
+    "details_answers.md": "heading_question",
     "topic_headings_between_questions.md": "numbered_heading",
     "question_without_answer.md": "q_number",
     "code_fence_hash_comments.md": "numbered_heading",
@@ -134,8 +134,7 @@ def test_setext_heading_text_is_every_line_above_the_underline():
 def test_one_marker_is_not_a_question_structure():
     lines = ["# Notes", "", "## 1. What is A?", "", "Answer.", "", "## Summary", "", "Text."]
     parsed, _ = blocks.parse(lines)
-    detector, found = detect.choose(parsed, lines)
-    assert detector is None and found == []
+    assert structure.decide(parsed, lines, ("what",)) is None
 
 
 def test_question_level_is_the_most_common_heading_level():

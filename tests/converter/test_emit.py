@@ -85,7 +85,8 @@ def test_long_statement_is_quoted_above_the_answer():
 def test_report_has_the_documented_shape():
     data = emit.report([sample()])
     assert data == {
-        "documents": [{"file": "book.md", "pattern": "q_number",
+        "documents": [{"file": "book.md", "pattern": "q_number", "structure": "", "confidence": None,
+                       "chapters": [],
                        "entries": [{"title": "What is X?", "path": "book/what-is-x.md", "lines": [5, 9]}],
                        "warnings": ["line 3: something odd"]}],
         "dropped": [{"file": "book.md", "line": 1, "text": "# A Book",

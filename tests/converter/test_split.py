@@ -218,7 +218,7 @@ def marker(line: int, number: int, level: int) -> Marker:
 
 def accepted(markers: list[Marker]) -> list[tuple[int, int]]:
     """(line, number) of the markers ``split.accept`` keeps as questions."""
-    groups = split.accept(markers, BY_NAME["numbered_heading"], ["text"] * 60, set())
+    groups = split.accept(markers, BY_NAME["numbered_heading"].strong, ["text"] * 60, set())
     return [(g.line, g.marker.number) for g in groups]
 
 

@@ -27,6 +27,7 @@ class DocumentScore:
     wrongly_dropped: int
     chapters_key: int
     chapters_found: int
+    nowhere: int  # questions on no page at all: not on their own, not inside another entry
 
 
 @dataclass(frozen=True)
@@ -48,11 +49,20 @@ class FieldScore:
     def wrongly_dropped(self) -> int:
         return sum(d.wrongly_dropped for d in self.scored())
 
+    @property
+    def nowhere(self) -> int:
+        return sum(d.nowhere for d in self.scored())
+
 
 def chapters_found(key_chapters: list[dict], chapters: list[dict]) -> int:
     """Key chapters that the report has a chapter for, within two lines."""
     lines = [c["line"] for c in chapters]
     return sum(any(abs(line - c["line"]) <= 2 for line in lines) for c in key_chapters)
+
+
+def on_no_page(questions: list[dict], entries: list[dict]) -> int:
+    return sum(not any(start <= q["line"] <= end for start, end in (e["lines"] for e in entries))
+               for q in questions)
 
 
 def score(field: Path, report_file: Path, details_file: Path) -> FieldScore:
@@ -69,23 +79,24 @@ def score(field: Path, report_file: Path, details_file: Path) -> FieldScore:
             file, key[file].get("kind", "questions"), found["pattern"], found["key"], found["entries"],
             found["own"], len(found["extras"]), sum(len(m[2]) - 1 for m in found["merges"]),
             len(found["bad_dropped"]), len(expected),
-            chapters_found(expected, report.get(file, {}).get("chapters", []))))
+            chapters_found(expected, report.get(file, {}).get("chapters", [])),
+            on_no_page(key[file]["questions"], report.get(file, {}).get("entries", []))))
     return FieldScore(tuple(documents))
 
 
 def table(result: FieldScore) -> str:
-    rows = ["| document | pattern | key | entries | own | extras | merged | wrongly dropped | chapters |",
-            "|---|---|---|---|---|---|---|---|---|"]
+    rows = ["| document | pattern | key | entries | own | extras | merged | on no page | drops inside | chapters |",
+            "|---|---|---|---|---|---|---|---|---|---|"]
     for d in result.documents:
         if d.kind != "questions":
-            rows.append(f"| {d.file} | {d.pattern} | notes | {d.entries} pages | | | | | |")
+            rows.append(f"| {d.file} | {d.pattern} | notes | {d.entries} pages | | | | | | |")
             continue
         rows.append(f"| {d.file} | {d.pattern} | {d.key} | {d.entries} | {d.own} | {d.extras} | {d.merged} "
-                    f"| {d.wrongly_dropped} | {d.chapters_found}/{d.chapters_key} |")
+                    f"| {d.nowhere} | {d.wrongly_dropped} | {d.chapters_found}/{d.chapters_key} |")
     scored = result.scored()
     rows.append(f"| **all {len(scored)}** | | {sum(d.key for d in scored)} | {sum(d.entries for d in scored)} "
                 f"| {sum(d.own for d in scored)} ({result.recall:.1%}) "
                 f"| {sum(d.extras for d in scored)} ({result.extra_rate:.1%}) | {sum(d.merged for d in scored)} "
-                f"| {result.wrongly_dropped} | {sum(d.chapters_found for d in scored)}/"
+                f"| {result.nowhere} | {result.wrongly_dropped} | {sum(d.chapters_found for d in scored)}/"
                 f"{sum(d.chapters_key for d in scored)} |")
     return "\n".join(rows)

@@ -2,7 +2,8 @@
 
 A detector looks at the blocks and lines and returns candidate ``Marker``s; it
 does not decide which candidates are real questions (``split`` does, with the
-numbering). ``choose`` picks the detector for a document that has no hint.
+numbering). These are the patterns ``sources.yml`` can name; a document with no
+hint is read by ``structure``, which weighs every marker shape at once.
 """
 
 from __future__ import annotations
@@ -205,18 +206,6 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("heading_question", heading_questions, True, "headings that end in '?'"),
 )
 BY_NAME = {d.name: d for d in DETECTORS}
-
-
-def choose(blocks: Sequence[Block], lines: Sequence[str]) -> tuple[Detector | None, list[Marker]]:
-    """The detector with the most distinct markers; ties go to the more specific."""
-    best: tuple[Detector | None, list[Marker]] = (None, [])
-    best_score = 1  # one marker is not a question structure
-    for detector in DETECTORS:
-        markers = detector.find(blocks, lines)
-        score = len({(m.number, m.text) for m in markers})
-        if score > best_score:
-            best, best_score = (detector, markers), score
-    return best
 
 
 def question_level(markers: Sequence[Marker]) -> int:

@@ -102,6 +102,7 @@ class Settings:
     max_line_length: int
     max_nesting: int = 20  # lists and quotes nested deeper than this are flattened (clean.py)
     bracket_budget: int = 2_000_000  # a line's openers times its length, past which they are text (clean.py)
+    question_openers: tuple[str, ...] = ()  # words a question or task opens with ("what", "explain")
     sentence_rules: tuple[DropRule, ...] = ()  # a sentence (not a block) that is not content
     footer: str | None = None  # a whole line that is a page footer of a PDF
     errata: tuple[Erratum, ...] = ()
@@ -270,6 +271,8 @@ class Document:
 
     source: Source
     pattern: str | None
+    structure: str = ""  # for a document nobody configured: what was chosen, on what evidence
+    confidence: float | None = None  # of that choice, 0.5 (a coin toss) to 1
     entries: list[Entry] = field(default_factory=list)
     chapters: list[Chapter] = field(default_factory=list)
     drops: list[Drop] = field(default_factory=list)

@@ -153,6 +153,7 @@ def load(data_dir: Path = DATA) -> Settings:
         max_line_length=int(cleanup.get("max_line_length", 100_000)),
         max_nesting=int(cleanup.get("max_nesting", 20)),
         bracket_budget=int(cleanup.get("bracket_budget", 2_000_000)),
+        question_openers=tuple(str(x).casefold() for x in cleanup.get("question_openers") or ()),
         sentence_rules=rules_of(cleanup.get("sentences"), f"{cleanup_file}: sentences"),
         footer=cleanup.get("footer"),
         errata=errata_of(errata.get("errata"), str(errata_file)),

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 
 from . import titles
 from .blocks import plain_text
-from .detect import BOLD_LINE, BY_NAME, Detector, choose, heading_text, question_level
+from .detect import BOLD_LINE, BY_NAME, heading_text, question_level
 from .model import Block, Chapter, Document, Drop, DropRule, Entry, Marker, Source, Text
+from .structure import decide
 
 # A wrapper line holds only tags and the summary label; ``<details><summary>Show
 # answer</summary>`` is usually written on one line.
@@ -59,7 +60,7 @@ def blank_between(lines, start: int, end: int, dropped: set[int]) -> bool:
     return all(not lines[i].strip() or i in dropped for i in range(start, end))
 
 
-def accept(markers: list[Marker], detector: Detector, lines, dropped: set[int]) -> list[Group]:
+def accept(markers: list[Marker], strong: bool, lines, dropped: set[int]) -> list[Group]:
     """Walk the markers in order and keep the questions.
 
     A marker repeating the current question's number before any answer text is
@@ -80,7 +81,7 @@ def accept(markers: list[Marker], detector: Detector, lines, dropped: set[int]) 
             merge(current, marker)
             continue
         key = (marker.number, plain_text(marker.text).casefold())
-        if not detector.strong:
+        if not strong:
             expected = (current.marker.number or 0) + 1 if current else 1
             at_level = bool(marker.level and level and marker.level <= level)
             # a later question-level heading with this number is the real question;
@@ -109,27 +110,48 @@ def merge(group: Group, marker: Marker) -> None:
         group.header = marker.text  # stays in the body; may name a case study
 
 
+def introduces(heading: Block, group: Group, lines, dropped: set[int]) -> bool:
+    """Nothing but blank or dropped lines between the heading and the question: it labels the
+    questions that follow ('### Intermediate') rather than closing the answer before it."""
+    return blank_between(lines, heading.end, group.line, dropped)
+
+
 def chapters_of(blocks, groups: list[Group], lines, dropped: set[int]) -> list[Chapter]:
-    """A chapter is the last non-question heading before a question that restarts
-    the numbering at 1 (level 1 or 2), or any heading above the question level."""
+    """Chapters are the section headings between questions: above the questions' level when they
+    are headings (when they are not: '#' and '##', or a heading directly above a question), and
+    '#' or '##' before a question that restarts the numbering at 1. Of the headings between two
+    questions the highest (the last of equals) starts the chapter, the deeper ones are its
+    introduction; a gap holding only a deeper label ('Advanced') with numbering that goes on
+    starts a chapter named after both."""
     question_lines = {g.line for g in groups}
     levels = [g.marker.level for g in groups if g.marker.form == "heading"]
-    top = min(levels) if levels else 3  # questions that are not headings: '#'/'##' headings between them
+    top = min(levels) if levels else 3
     headings = [b for b in blocks if b.kind == "heading" and b.start not in question_lines
                 and b.start not in dropped and plain_text(heading_text(b, lines))]
-    chapters = []
+    if len(headings) > 1 and groups and headings[0].start < groups[0].line and (
+            headings[0].level < min(h.level for h in headings[1:])):
+        headings = headings[1:]  # the document's title, above a chapter
+    chapters: list[Chapter] = []
+    current: tuple[str, int] | None = None  # the chapter's title and heading level
     position = 0
     for group in groups:
-        candidates = []
+        gap = []
         while position < len(headings) and headings[position].start < group.line:
-            candidates.append(headings[position])
+            gap.append(headings[position])
             position += 1
-        candidates = [b for b in candidates
-                      if (b.level <= 2 and group.marker.number == 1) or (top and b.level < top)]
-        if candidates:
-            chapter = candidates[-1]
-            chapters.append(Chapter(titles.topic_title(heading_text(chapter, lines)), chapter.start))
-    if len(chapters) == 1 and groups and chapters[0].line < groups[0].line:
+        gap = [b for b in gap if b.level < top or (group.marker.number == 1 and b.level <= 2)
+               or (not levels and introduces(b, group, lines, dropped))]
+        if not gap:
+            continue
+        chapter = min(gap, key=lambda b: (b.level, -b.start))
+        title = titles.topic_title(heading_text(chapter, lines))
+        if current and chapter.level > current[1] and group.marker.number != 1:
+            chapters.append(Chapter(f"{current[0]}: {title}", chapter.start))
+            continue
+        current = (title, chapter.level)
+        chapters.append(Chapter(title, chapter.start))
+    if len(chapters) == 1 and groups and chapters[0].line < groups[0].line and (
+            headings[0].level == 1 or not any(lines[i].strip() for i in range(chapters[0].line))):
         return []  # a lone heading above the first question is the document's title
     return chapters
 
@@ -171,6 +193,14 @@ def unwrap_details(start: int, end: int, lines, dropped: set[int]) -> list[Drop]
     return drops
 
 
+def unwrap_summary(start: int, end: int, lines, dropped: set[int]) -> list[Drop]:
+    """The question was the <summary>: the tags left around its answer are not content."""
+    drops = [Drop(i, lines[i].strip(), "collapsible-answer wrapper") for i in range(start, end)
+             if i not in dropped and DETAILS_LINE.match(lines[i])]
+    dropped.update(d.line for d in drops)
+    return drops
+
+
 def drop_blocks(blocks, start: int, end: int, lines, reasons: dict[int, str], default: str) -> list[Drop]:
     drops = []
     for block in blocks:
@@ -197,11 +227,11 @@ def drop_preamble_and_residue(blocks, first: int, lines, reasons, default: str) 
         for b in blocks if b.start in reasons and b.start >= first]
 
 
-def split_questions(text: Text, source: Source, blocks, markers: list[Marker], detector: Detector,
+def split_questions(text: Text, source: Source, blocks, markers: list[Marker], strong: bool,
                     reasons: dict[int, str], document: Document) -> None:
     lines = text.lines
     dropped = dropped_lines(document, blocks, reasons)
-    groups = accept(markers, detector, lines, dropped)
+    groups = accept(markers, strong, lines, dropped)
     chapters = chapters_of(blocks, groups, lines, dropped)
     boundaries = sorted({g.line for g in groups} | {c.line for c in chapters} | {len(lines)})
     document.drops += drop_preamble_and_residue(blocks, boundaries[0], lines, reasons,
@@ -224,7 +254,8 @@ def split_questions(text: Text, source: Source, blocks, markers: list[Marker], d
         for drop in group.drops:
             dropped.add(drop.line)
         document.drops += group.drops
-        document.drops += unwrap_details(body_start, end, lines, dropped)
+        document.drops += (unwrap_summary(body_start, end, lines, dropped) if marker.form == "summary"
+                           else unwrap_details(body_start, end, lines, dropped))
         body = body_lines(lines, body_start, end, dropped, marker.indent, item_ends.get(marker.line))
         title = overrides.get(marker.number) or titles.derive(group.statement, group.header)
         entry = Entry("question", title, group.statement, "\n".join(body), marker.line, end,
@@ -298,8 +329,9 @@ def split_topics(text: Text, source: Source, blocks, reasons, labels, document: 
 
 
 def split(text: Text, source: Source, blocks: list[Block], rules: tuple[DropRule, ...],
-          labels: set[str], document: Document) -> None:
-    """Fill ``document`` with the entries, chapters and drops of ``text``."""
+          labels: set[str], document: Document, openers: tuple[str, ...] = ()) -> None:
+    """Fill ``document`` with the entries, chapters and drops of ``text``: by the pattern its
+    source names, or else by the structure that explains it best."""
     reasons = residue(blocks, text.lines, rules)
     if source.pattern == "topics":
         document.pattern = "topics"
@@ -307,13 +339,21 @@ def split(text: Text, source: Source, blocks: list[Block], rules: tuple[DropRule
         return
     if source.pattern:
         detector = BY_NAME[source.pattern]
-        markers = detector.find(blocks, text.lines)
-    else:
-        detector, markers = choose(blocks, text.lines)
-    if detector is None:
+        document.pattern = detector.name
+        split_questions(text, source, blocks, detector.find(blocks, text.lines), detector.strong, reasons,
+                        document)
+        return
+    structure = decide(blocks, text.lines, openers)
+    if structure is None:
         document.pattern = "topics"
         document.warnings.append("no question structure found: split into topics by headings")
         split_topics(text, source, blocks, reasons, labels, document)
         return
-    document.pattern = detector.name
-    split_questions(text, source, blocks, markers, detector, reasons, document)
+    document.pattern = structure.shape.hint()
+    document.structure, document.confidence = structure.description, structure.confidence
+    if not structure.confident:
+        document.warnings.append(
+            f"questions found with low confidence ({structure.confidence:.0%}): {structure.description}; "
+            f"if they are marked otherwise, name the pattern in sources.yml (pattern: {structure.shape.hint()} "
+            f"is what was chosen)")
+    split_questions(text, source, blocks, list(structure.markers), True, reasons, document)

@@ -21,6 +21,32 @@ IMPERATIVE = re.compile(
 )
 
 
+ANAPHORA = re.compile(r"\b(this|that|it|these|those|such|here|there|them|they)\b", re.IGNORECASE)
+WITH_CONTEXT = 180  # a premise and its short follow-up question together, at most
+
+
+def follow_up(question: str) -> bool:
+    """'What would you do?', 'Can this happen?': a question that means nothing without its premise."""
+    words = question.split()
+    return len(words) <= 6 or (len(words) <= 10 and bool(ANAPHORA.search(question)))
+
+
+def with_premise(parts: list[str], question: int) -> str:
+    """The statement from its start to the question when that is short enough; else its opening
+    sentences (or words) that fit, ending in '…': the author's words, in order, none spliced."""
+    whole = " ".join(parts[: question + 1])
+    if len(whole) <= WITH_CONTEXT:
+        return whole
+    kept = ""
+    for sentence in parts[:question]:
+        if len(kept) + len(sentence) + 1 > LONG:
+            break
+        kept = f"{kept} {sentence}".strip()
+    if not kept:
+        kept = parts[0][:LONG].rsplit(" ", 1)[0]
+    return kept.rstrip(" ,;:.") + "…"
+
+
 def sentences(text: str) -> list[str]:
     return [s.strip() for s in SENTENCE.split(text) if s.strip()]
 
@@ -43,8 +69,10 @@ def derive(statement: str, fallback: str = "") -> str:
     parts = sentences(text)
     if parts and (parts[0].endswith("?") or IMPERATIVE.match(strip_label(parts[0]))):
         return strip_label(parts[0])
-    for sentence in parts:
+    for index, sentence in enumerate(parts):
         if sentence.endswith("?"):
+            if index and follow_up(sentence):
+                return with_premise(parts, index)
             return strip_label(sentence)
     for sentence in parts:
         if IMPERATIVE.match(strip_label(sentence)):

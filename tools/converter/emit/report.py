@@ -11,6 +11,8 @@ def report(results: list[Document]) -> dict:
         documents.append({
             "file": document.source.file,
             "pattern": document.pattern,
+            "structure": document.structure,
+            "confidence": None if document.confidence is None else round(document.confidence, 2),
             "chapters": [{"title": c.title, "line": c.line + 1} for c in document.chapters],
             "entries": [{"title": e.title, "path": e.path, "lines": [e.start + 1, e.end]}
                         for e in document.entries],
