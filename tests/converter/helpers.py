@@ -11,6 +11,7 @@ from converter.conserve import missing_words
 from converter.model import Document
 
 PATTERNS = Path(__file__).resolve().parent.parent / "fixtures" / "patterns"
+STRUCTURES = PATTERNS.parent / "structure"
 SETTINGS = sources.load()
 
 GOOD = b"# Notes\n\n## 1. What is A?\n\nAnswer A.\n\n## 2. What is B?\n\nAnswer B.\n"
@@ -23,8 +24,8 @@ def convert(data: bytes, name: str = "doc.md", settings=SETTINGS) -> tuple[Docum
     return pipeline.convert_bytes(data, source, settings)
 
 
-def fixture(name: str) -> tuple[Document, str]:
-    raw = (PATTERNS / name).read_bytes()
+def fixture(name: str, folder: Path = PATTERNS) -> tuple[Document, str]:
+    raw = (folder / name).read_bytes()
     document, _ = convert(raw, name)
     return document, raw.decode("utf-8")
 

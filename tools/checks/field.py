@@ -89,7 +89,7 @@ def table(result: FieldScore) -> str:
             "|---|---|---|---|---|---|---|---|---|---|"]
     for d in result.documents:
         if d.kind != "questions":
-            rows.append(f"| {d.file} | {d.pattern} | notes | {d.entries} pages | | | | | | |")
+            rows.append(f"| {d.file} | {d.pattern} | notes: {d.key} topics | {d.entries} pages | {d.own} | | | | | |")
             continue
         rows.append(f"| {d.file} | {d.pattern} | {d.key} | {d.entries} | {d.own} | {d.extras} | {d.merged} "
                     f"| {d.nowhere} | {d.wrongly_dropped} | {d.chapters_found}/{d.chapters_key} |")

@@ -80,7 +80,8 @@ def drop_sentences(cleaned: Cleaned, rules: tuple[DropRule, ...]) -> None:
                 continue
             cleaned.drops.append(Drop(index, found.group(0).strip(), reason))
             head, tail = line[:found.start()], line[found.end():].lstrip()
-            if not re.search(r"\w", head) and tail:  # the cut opened the sentence (or the list item)
+            if tail and (not re.search(r"\w", head) or head.rstrip().endswith((":", ".", "!", "?"))):
+                # the cut opened the sentence (or the list item, or what follows a label such as 'Ans:')
                 tail = tail[0].upper() + tail[1:]
             line = head.rstrip() + " " + tail if head.strip() else head + tail
             cleaned.lines[index] = line.rstrip()

@@ -8,6 +8,7 @@ body, a chapter's title or introduction, or a ``Drop`` with its reason.
 from __future__ import annotations
 
 import re
+import textwrap
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -257,6 +258,8 @@ def split_questions(text: Text, source: Source, blocks, markers: list[Marker], s
         document.drops += (unwrap_summary(body_start, end, lines, dropped) if marker.form == "summary"
                            else unwrap_details(body_start, end, lines, dropped))
         body = body_lines(lines, body_start, end, dropped, marker.indent, item_ends.get(marker.line))
+        if marker.form == "summary":  # an answer indented inside its <details>
+            body = textwrap.dedent("\n".join(body)).split("\n")
         title = overrides.get(marker.number) or titles.derive(group.statement, group.header)
         entry = Entry("question", title, group.statement, "\n".join(body), marker.line, end,
                       marker.number, marker.prefix, current_chapter)
@@ -273,25 +276,61 @@ def normal_heading(text: str) -> str:
     return titles.topic_title(text).casefold()
 
 
-def topic_candidates(blocks, lines) -> list[tuple[int, str]]:
-    """Headings and whole-line bold paragraphs: (line, heading text)."""
+BOLD_LEVEL = 7  # a whole-line bold paragraph ranks below every heading
+TOPIC_NUMBER = re.compile(r"^\d{1,3}(\.[A-Za-z0-9]{1,3})*[.)]\s+")
+
+
+def topic_candidates(blocks, lines) -> list[tuple[int, str, int]]:
+    """Headings and whole-line bold paragraphs: (line, heading text, level)."""
     found = []
     for block in blocks:
         if block.kind == "heading":
-            found.append((block.start, heading_text(block, lines)))
+            found.append((block.start, heading_text(block, lines), block.level))
         elif block.kind == "paragraph" and BOLD_LINE.match(lines[block.start]) and block.end == block.start + 1:
-            found.append((block.start, lines[block.start].strip()))
+            found.append((block.start, lines[block.start].strip(), BOLD_LEVEL))
     return found
 
 
-def topic_starts(source: Source, candidates, labels: set[str], warnings: list[str]):
+def is_document_title(first, rest, lines) -> bool:
+    """The first heading names the document when no other heading is as high, or when it opens
+    the document unnumbered above numbered headings of its level ('# Notes', '# 1. Basics')."""
+    if first[2] < min(level for _, _, level in rest):
+        return True
+    peers = [text for _, text, level in rest if level == first[2]]
+    at_top = not any(lines[i].strip() for i in range(first[0]))
+    numbered = lambda text: bool(re.match(r"\d", titles.topic_title(text)))  # noqa: E731
+    return at_top and not numbered(first[1]) and bool(peers) and numbered(peers[0])
+
+
+def auto_topic_starts(candidates, labels: set[str], lines) -> list[tuple[int, str, str]]:
+    """Topics of notes nobody configured: the highest headings under the document's title, not
+    counting labels of a part ('Advantages', 'How it works:'); a topic's number is not its title."""
+    kept = [(line, text, level) for line, text, level in candidates
+            if re.search(r"[^\W\d_]", titles.topic_title(text)) and titles.topic_title(text).casefold() not in labels
+            and not plain_text(text).rstrip(" *_").endswith(":")]
+    headings = [c for c in kept if c[2] < BOLD_LEVEL] or kept
+    if len(headings) > 1 and is_document_title(headings[0], headings[1:], lines):
+        headings = headings[1:]
+    if not headings:
+        return []
+    top = min(level for _, _, level in headings)
+    starts: list[tuple[int, str, str]] = []
+    for line, text, level in headings:
+        title = TOPIC_NUMBER.sub("", titles.topic_title(text))
+        if level != top or (starts and starts[-1][2].casefold() == title.casefold()):
+            continue  # a part of the topic above, or the same topic headed twice in a row
+        starts.append((line, text, title))
+    return starts
+
+
+def topic_starts(source: Source, candidates, labels: set[str], warnings: list[str], lines):
     """(line, heading, title) for each topic; from the hints when there are any."""
     if source.topics:
         starts = []
         position = -1
         for hint in source.topics:
             wanted = normal_heading(hint.heading)
-            match = next(((line, text) for line, text in candidates
+            match = next(((line, text) for line, text, _ in candidates
                           if line > position and normal_heading(text) == wanted), None)
             if match is None:
                 warnings.append(f"topic heading {hint.heading!r} from sources.yml not found")
@@ -299,21 +338,13 @@ def topic_starts(source: Source, candidates, labels: set[str], warnings: list[st
             position = match[0]
             starts.append((match[0], match[1], hint.title or titles.topic_title(match[1])))
         return starts
-    starts = []
-    for line, text in candidates:
-        title = titles.topic_title(text)
-        if not title or title.casefold() in labels or re.match(r"^\d", title):
-            continue
-        if starts and starts[-1][2].casefold() == title.casefold():
-            continue  # the same topic headed twice in a row
-        starts.append((line, text, title))
-    return starts
+    return auto_topic_starts(candidates, labels, lines)
 
 
 def split_topics(text: Text, source: Source, blocks, reasons, labels, document: Document) -> None:
     lines = text.lines
     dropped = dropped_lines(document, blocks, reasons)
-    starts = topic_starts(source, topic_candidates(blocks, lines), labels, document.warnings)
+    starts = topic_starts(source, topic_candidates(blocks, lines), labels, document.warnings, lines)
     if not starts:
         starts = [(0, "", source.title)]
     boundaries = [s[0] for s in starts] + [len(lines)]

@@ -109,20 +109,23 @@ def balanced(text: str) -> str:
 
 def read_marker(text: str) -> tuple[str, int | None, str, str]:
     """(style, number, prefix as written, statement) of a line that may open with a marker."""
+    original = text.strip()
     text, keycap = undecorated(text)
     if keycap is not None:
-        return "#", keycap, "", balanced(text)
+        return "#", keycap, original[: len(original) - len(text)].strip(), balanced(text)
     lead = re.match(r"^[*_]*\s*", text).group()
     head = text[len(lead):]
     for style, pattern in STYLES:
         match = pattern.match(head)
         if match:
             number = match.groupdict().get("num")
-            rest = head[match.end():].strip()
-            if lead.strip() and not (match.group("em") or match.group("after")):
-                rest = lead.strip() + rest  # the bold goes on past the marker
+            rest, bold = head[match.end():].strip(), lead.strip()
+            if bold and not (match.group("em") or match.group("after")):  # bold around marker and statement
+                rest = rest[: -len(bold)].rstrip() if rest.endswith(bold) else bold + rest
+            else:
+                rest = balanced(rest)
             prefix = head[: match.end()].replace("*", "").replace("_", "").strip()
-            return style, int(number) if number else None, prefix, balanced(rest)
+            return style, int(number) if number else None, prefix, rest
     return "", None, "", text
 
 

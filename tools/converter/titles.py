@@ -63,6 +63,7 @@ def derive(statement: str, fallback: str = "") -> str:
     """The title for a statement; ``fallback`` (a repeated bold header) is used
     when nothing in a long statement is phrased as a question."""
     text = plain_text(statement).strip()
+    text = re.sub(r"(?<=\?)(\s*\[[^\[\]]*\])+$", "", text)  # a source link or badge after the question
     text = re.sub(r"\s*[:;,]$", "", text)
     if len(text) <= LONG:
         return text or plain_text(fallback)
