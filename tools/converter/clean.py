@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import ftfy
 
 from .model import Change, Drop, DropRule, Erratum, Settings, Text
+from .pdf_text import english, pdf_repairs, repaired
 from .sanitise import code_lines, masked, sanitise
 
 
@@ -161,11 +162,22 @@ def defuse_brackets(cleaned: Cleaned, budget: int) -> None:
             cleaned.lines[index] = fixed
 
 
+def restore_pdf_words(cleaned: Cleaned) -> None:
+    """Ligatures and line-end hyphens a PDF export broke; code (blocks and spans) is left alone."""
+    shown = [masked(line) for line in cleaned.lines]  # masking keeps positions: code spans blank
+    for index, repairs in pdf_repairs(shown, code_lines(cleaned.lines), english()).items():
+        before = cleaned.lines[index]
+        cleaned.lines[index] = repaired(before, repairs)
+        reasons = dict.fromkeys(r.reason for r in repairs)
+        cleaned.changes.append(Change(index, before, cleaned.lines[index], "; ".join(reasons)))
+
+
 def clean(text: Text, settings: Settings) -> tuple[Text, Cleaned]:
     cleaned = Cleaned(text.lines, list(text.lines))
     flatten_nesting(cleaned, settings.max_nesting)
     defuse_brackets(cleaned, settings.bracket_budget)
     fix_mojibake(cleaned)
+    restore_pdf_words(cleaned)
     apply_errata(cleaned, text.file, settings.errata)
     drop_footers(cleaned, settings.footer)
     drop_sentences(cleaned, settings.sentence_rules)

@@ -120,8 +120,9 @@ def introduces(heading: Block, group: Group, lines, dropped: set[int]) -> bool:
 def chapters_of(blocks, groups: list[Group], lines, dropped: set[int]) -> list[Chapter]:
     """Chapters are the section headings between questions: above the questions' level when they
     are headings (when they are not: '#' and '##', or a heading directly above a question), and
-    '#' or '##' before a question that restarts the numbering at 1. Of the headings between two
-    questions the highest (the last of equals) starts the chapter, the deeper ones are its
+    up to the questions' level before a question that restarts the numbering at 1. Of the headings
+    between two questions, not counting a label that leads into another ('Questions:'), the
+    highest (the last of equals) starts the chapter, the deeper ones are its
     introduction; a gap holding only a deeper label ('Advanced') with numbering that goes on
     starts a chapter named after both."""
     question_lines = {g.line for g in groups}
@@ -140,8 +141,11 @@ def chapters_of(blocks, groups: list[Group], lines, dropped: set[int]) -> list[C
         while position < len(headings) and headings[position].start < group.line:
             gap.append(headings[position])
             position += 1
-        gap = [b for b in gap if b.level < top or (group.marker.number == 1 and b.level <= 2)
+        gap = [b for b in gap if b.level < top or (group.marker.number == 1 and b.level <= max(2, top))
                or (not levels and introduces(b, group, lines, dropped))]
+        labels = [b for b in gap if plain_text(heading_text(b, lines)).endswith(":")]
+        if len(labels) < len(gap):
+            gap = [b for b in gap if b not in labels]  # 'List of questions:' leads into the chapter below it
         if not gap:
             continue
         chapter = min(gap, key=lambda b: (b.level, -b.start))

@@ -283,7 +283,14 @@ def answered(markers: list[Marker], lines: Sequence[str]) -> list[bool]:
         q[-1].body_start is not None and i >= q[-1].body_start)) for q, end in zip(questions, ends)]
 
 
-def weigh(shape: Shape, members: list[Candidate], headings, lines) -> tuple[float, list[Candidate]]:
+def opens_questions(member: Candidate, asking: dict[int, int], lines: Sequence[str]) -> bool:
+    """A heading whose first content is a deeper heading that asks: a section ('Basic questions')."""
+    following = next((i for i in range(member.marker.end, len(lines)) if lines[i].strip()), None)
+    return following is not None and asking.get(following, 0) > member.marker.level > 0
+
+
+def weigh(shape: Shape, members: list[Candidate], headings, lines,
+          asking: dict[int, int]) -> tuple[float, list[Candidate]]:
     """How many answered questions the shape explains, weighted by how clear its marker is."""
     numbered = sum(m.marker.number is not None for m in members) >= 0.8 * len(members)
     if numbered:
@@ -291,7 +298,7 @@ def weigh(shape: Shape, members: list[Candidate], headings, lines) -> tuple[floa
         if shape.style == "#" and sum(m.asks for m in kept) < 0.4 * len(kept):
             return 0.0, []  # numbered topics or steps: a number alone does not make a question
     else:
-        kept = [m for m in members if m.asks or m.linked]
+        kept = [m for m in members if m.asks or (m.linked and not opens_questions(m, asking, lines))]
         if len(kept) < 0.6 * len(members):
             return 0.0, []  # mostly headings that name topics: notes, not questions
     if shape.form == "summary" and not all(m.asks for m in kept):
@@ -300,6 +307,8 @@ def weigh(shape: Shape, members: list[Candidate], headings, lines) -> tuple[floa
         return 0.0, []
     flags = answered([m.marker for m in kept], lines)
     score = sum(1.0 if ok else 0.25 for ok in flags) * WEIGHT[shape.style]
+    if not numbered:  # a table of contents also links to sections: a link is weaker evidence than asking
+        score *= 0.6 + 0.4 * sum(m.asks for m in kept) / len(kept)
     return score, kept
 
 
@@ -350,7 +359,8 @@ def decide(blocks: Sequence[Block], lines: Sequence[str], openers: tuple[str, ..
     marked = {c.marker.line for c in found if c.shape.form == "heading" and (c.shape.style or c.asks)}
     headings = [b for b in blocks if b.kind == "heading" and b.start not in marked]
     groups = shapes(found)
-    weighed = sorted(((weigh(shape, members, headings, lines), shape) for shape, members in groups.items()),
+    asking = {c.marker.line: c.marker.level for c in found if c.shape.form == "heading" and c.asks}
+    weighed = sorted(((weigh(shape, members, headings, lines, asking), shape) for shape, members in groups.items()),
                      key=lambda item: (-item[0][0], -len(item[0][1])))  # of equals, the one explaining more markers
     if not weighed or weighed[0][0][0] == 0:
         return None
@@ -360,7 +370,9 @@ def decide(blocks: Sequence[Block], lines: Sequence[str], openers: tuple[str, ..
     markers = sorted([c.marker for c in kept] + gap_fillers(kept, others, lines), key=lambda m: m.line)
     confidence = best / (best + second) if best + second else 1.0
     numbers = [m.number for m in markers if m.number is not None]
-    span = f", numbered {numbers[0]}–{numbers[-1]}" if numbers else ""
+    restarts = sum(b < a for a, b in zip(numbers, numbers[1:]))
+    span = f", numbered {numbers[0]}–{max(numbers)}" if numbers else ""
+    span += f", restarting {restarts} times" if restarts > 1 else ", restarting once" if restarts else ""
     description = f"{len(markers)} {shape.describe()}{span}"
     if second:
         description += f" (runner-up: {weighed[1][1].describe()}, {second:.0f} against {best:.0f})"
