@@ -164,9 +164,13 @@ def defuse_brackets(cleaned: Cleaned, budget: int) -> None:
 
 def restore_pdf_words(cleaned: Cleaned) -> None:
     """Ligatures and line-end hyphens a PDF export broke; code (blocks and spans) is left alone."""
-    shown = [masked(line) for line in cleaned.lines]  # masking keeps positions: code spans blank
-    for index, repairs in pdf_repairs(shown, code_lines(cleaned.lines), english()).items():
+    found = pdf_repairs(cleaned.lines, code_lines(cleaned.lines), english())
+    for index, repairs in found.items():
         before = cleaned.lines[index]
+        shown = masked(before)  # masking keeps positions: a repair inside a code span is none
+        repairs = [r for r in repairs if shown[r.start:r.end] == before[r.start:r.end]]
+        if not repairs:
+            continue
         cleaned.lines[index] = repaired(before, repairs)
         reasons = dict.fromkeys(r.reason for r in repairs)
         cleaned.changes.append(Change(index, before, cleaned.lines[index], "; ".join(reasons)))

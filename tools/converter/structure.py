@@ -40,6 +40,7 @@ TRAILING_LINKS = re.compile(r"(\s*[\[(][^\[\]()]*[\])])+\s*$")
 ITEM_NUMBER = re.compile(r"^\s*(\d{1,9})[.)]")
 WORD = re.compile(r"\w")
 CONFIDENT = 0.75
+TAIL = 200  # characters at a statement's end where a question mark is looked for
 
 
 @dataclass(frozen=True)
@@ -131,10 +132,11 @@ def read_marker(text: str) -> tuple[str, int | None, str, str]:
 
 def asks(statement: str, openers: tuple[str, ...]) -> bool:
     """A question ('…?', even before a trailing link or badge) or a task ('Explain …')."""
-    text = TRAILING_LINKS.sub("", plain_text(statement)).rstrip(" *_.:")
-    if text.endswith("?"):
+    text = plain_text(statement)
+    tail = TRAILING_LINKS.sub("", text[-TAIL:]).rstrip(" *_.:")  # the tail only: the pattern backtracks
+    if tail.endswith("?"):
         return True
-    first = text.casefold()
+    first = text[:40].casefold()
     return any(first.startswith(opener + " ") for opener in openers)
 
 
