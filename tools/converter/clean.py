@@ -153,9 +153,12 @@ def defuse_brackets(cleaned: Cleaned, budget: int) -> None:
             matches = list(pattern.finditer(masked(rest)))  # masking keeps positions: code spans blank
             if len(line) * len(matches) <= budget:
                 continue
-            for match in reversed(matches):
+            parts, position = [], 0  # joined once: rebuilding the line per match is quadratic
+            for match in matches:
                 written = entity if isinstance(entity, str) else entity[match.group(0)[-1]]
-                rest = rest[:match.start()] + match.group(1) + written + rest[match.end():]
+                parts += [rest[position:match.start()], match.group(1), written]
+                position = match.end()
+            rest = "".join(parts) + rest[position:]
         fixed = line[:start] + rest
         if fixed != line:
             cleaned.changes.append(Change(index, line, fixed, "too many brackets for one line: shown as text"))

@@ -54,7 +54,8 @@ DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s.*)?$")
 ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*?)[ \t]*\}")
 ATTR_ITEM = re.compile(r"""[#.][^\s#.}]+|([^\s=]+)=("[^"]*"|'[^']*'|\S+)|\S+""")
 ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?""")
-NOT_MARKUP = re.compile(r"(`+)(?:(?!\1).)+?\1|\$[^$\n]+\$|\\\(.*?\\\)")  # code spans, inline maths
+DOLLAR_MATHS = re.compile(r"\$[^$\n]+\$")
+BACKTICKS = re.compile(r"`+")
 SAFE_ATTR_KEYS = {"lang"}
 SCHEME_WINDOW = 256  # characters of a link target read to judge its scheme (entities and spaces included)
 # A line holding none of these has no tag, link, definition or attribute list to judge.
@@ -108,9 +109,48 @@ def code_lines(lines: list[str]) -> set[int]:
     return found
 
 
+def blanked(line: str, spans: list[tuple[int, int]]) -> str:
+    parts, position = [], 0
+    for start, end in spans:
+        parts += [line[position:start], " " * (end - start)]
+        position = end
+    return "".join(parts) + line[position:]
+
+
+def code_spans(line: str) -> list[tuple[int, int]]:
+    """CommonMark's code spans: a run of backticks closed by the next run of the same length.
+    Paired in one pass over the runs; a pattern that looks for the closer from every opener is
+    cubic on a line of backticks."""
+    runs = [(m.start(), m.end()) for m in BACKTICKS.finditer(line)]
+    following, seen = [None] * len(runs), {}
+    for index in range(len(runs) - 1, -1, -1):
+        length = runs[index][1] - runs[index][0]
+        following[index], seen[length] = seen.get(length), index
+    spans, index = [], 0
+    while index < len(runs):
+        closer = following[index]
+        if closer is None:
+            index += 1
+            continue
+        spans.append((runs[index][0], runs[closer][1]))
+        index = closer + 1
+    return spans
+
+
+def maths_spans(line: str) -> list[tuple[int, int]]:
+    """``\\( … \\)``, scanned: each opener closed by the next closer."""
+    spans, position = [], 0
+    while (start := line.find("\\(", position)) >= 0 and (end := line.find("\\)", start + 2)) >= 0:
+        spans.append((start, end + 2))
+        position = end + 2
+    return spans
+
+
 def masked(line: str) -> str:
     """The line with its code spans and inline maths blanked, so a search in it finds neither."""
-    return NOT_MARKUP.sub(lambda m: " " * len(m.group()), line)
+    line = blanked(line, code_spans(line)) if "`" in line else line
+    line = DOLLAR_MATHS.sub(lambda m: " " * len(m.group()), line) if "$" in line else line
+    return blanked(line, maths_spans(line)) if "\\(" in line else line
 
 
 def attribute_names(tag: str) -> list[str]:
