@@ -192,3 +192,10 @@ def test_a_low_confidence_choice_is_a_warning_naming_the_hint():
     document, _ = convert(b"## What is A?\n\nA.\n\n## What is B?\n\nB.\n\n**What is C?**\n\nC.\n\n**What is D?**\n\nD.\n")
     warning = next(w for w in document.warnings if "low confidence" in w)
     assert "sources.yml" in warning and "pattern:" in warning
+
+
+def test_a_line_holding_only_a_line_break_is_a_reported_spacer():
+    from helpers import convert
+    document, _ = convert(b"## 1. What is A?\n\nA.\n\n<br>\n\n## 2. What is B?\n\nB.\n\n<br/> <br>\n")
+    assert [e.body for e in document.entries] == ["A.", "B."]
+    assert [(d.line + 1, d.reason) for d in document.drops] == [(5, "spacer line"), (11, "spacer line")]

@@ -30,6 +30,8 @@ def test_outline(levels, expected):
     ("**Limitations**:", "Limitations:"),
     ("__Underscored__", "Underscored"),
     ("❖ Benefits", "Benefits"),
+    ("**\\*** Text Generation:", "Text Generation:"),  # an escaped asterisk made bold, as a glyph
+    ("\\*args and kwargs", "\\*args and kwargs"),  # an escaped asterisk that is text
     ("**➤ Benefits**", "Benefits"),
     ("Plain", "Plain"),
     ("Uses of **RAG** today", "Uses of RAG today"),

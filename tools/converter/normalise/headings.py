@@ -16,7 +16,7 @@ from .bullets import GLYPHS
 from .layout import tokens_of
 
 BOLD = re.compile(r"(\*\*|__)(.+?)\1")
-LEADING_GLYPH = re.compile(rf"^[{GLYPHS}]\s*")
+LEADING_GLYPH = re.compile(rf"^(?:[{GLYPHS}]|\\[*+-](?=\s))\s*")  # '❖ ', or an escaped '\* ' bullet
 
 
 def unwrap(text: str) -> str:
