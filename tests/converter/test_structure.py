@@ -105,8 +105,15 @@ def test_sections_between_questions_are_chapters_and_numbering_restarts_under_th
 
 def test_a_label_between_list_questions_is_a_sub_chapter_not_the_end_of_an_answer():
     document, _ = read("list_items_without_question_marks.md")
-    assert [(c.title, c.line + 1) for c in document.chapters] == [("Basics", 3), ("Basics: Intermediate", 14)]
+    assert [(c.title, c.line + 1) for c in document.chapters] == [("Basics", 3), ("Basics: Intermediate", 15)]
+    assert "Easy" in document.chapters[0].intro
     assert "Intermediate" not in document.entries[1].body
+
+
+def test_a_deeper_section_is_its_own_chapter_where_chapters_have_no_labels_under_them():
+    from helpers import convert
+    document, _ = convert(b"# Notes\n\n## FAQ\n\n**1. What is A?**\n\nA.\n\n### Models\n\n**2. What is B?**\n\nB.\n")
+    assert [c.title for c in document.chapters] == ["FAQ", "Models"]
 
 
 def test_chat_residue_is_dropped_and_reported():

@@ -123,7 +123,8 @@ def chapters_of(blocks, groups: list[Group], lines, dropped: set[int]) -> list[C
     up to the questions' level before a question that restarts the numbering at 1. Of the headings
     between two questions, not counting a label that leads into another ('Questions:'), the
     highest (the last of equals) starts the chapter, the deeper ones are its
-    introduction; a gap holding only a deeper label ('Advanced') with numbering that goes on
+    introduction; in a document that puts labels under its chapter headings ('## Basics',
+    '### Easy'), a gap holding only a deeper label ('Advanced'), with numbering that goes on,
     starts a chapter named after both."""
     question_lines = {g.line for g in groups}
     levels = [g.marker.level for g in groups if g.marker.form == "heading"]
@@ -134,7 +135,7 @@ def chapters_of(blocks, groups: list[Group], lines, dropped: set[int]) -> list[C
             headings[0].level < min(h.level for h in headings[1:])):
         headings = headings[1:]  # the document's title, above a chapter
     chapters: list[Chapter] = []
-    current: tuple[str, int] | None = None  # the chapter's title and heading level
+    current: tuple[str, int, bool] | None = None  # the chapter's title, its level, whether a label follows it
     position = 0
     for group in groups:
         gap = []
@@ -150,10 +151,10 @@ def chapters_of(blocks, groups: list[Group], lines, dropped: set[int]) -> list[C
             continue
         chapter = min(gap, key=lambda b: (b.level, -b.start))
         title = titles.topic_title(heading_text(chapter, lines))
-        if current and chapter.level > current[1] and group.marker.number != 1:
+        if current and current[2] and chapter.level > current[1] and group.marker.number != 1:
             chapters.append(Chapter(f"{current[0]}: {title}", chapter.start))
             continue
-        current = (title, chapter.level)
+        current = (title, chapter.level, any(b.start > chapter.start for b in gap))
         chapters.append(Chapter(title, chapter.start))
     if len(chapters) == 1 and groups and chapters[0].line < groups[0].line and (
             headings[0].level == 1 or not any(lines[i].strip() for i in range(chapters[0].line))):
