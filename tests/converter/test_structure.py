@@ -206,3 +206,9 @@ def test_a_line_holding_only_a_line_break_is_a_reported_spacer():
     document, _ = convert(b"## 1. What is A?\n\nA.\n\n<br>\n\n## 2. What is B?\n\nB.\n\n<br/> <br>\n")
     assert [e.body for e in document.entries] == ["A.", "B."]
     assert [(d.line + 1, d.reason) for d in document.drops] == [(5, "spacer line"), (11, "spacer line")]
+
+
+def test_the_heading_a_document_opens_with_titles_it():
+    assert read("sections_restart_numbering.md")[0].source.title == "Interview questions"
+    assert read("first_line_is_a_question.md")[0].source.title == "first line is a question"  # a page's title
+    assert read("numbered_topic_headings.md")[0].source.title == "Machine learning notes"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import textwrap
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import titles
 from .blocks import plain_text
@@ -364,10 +364,28 @@ def split_topics(text: Text, source: Source, blocks, reasons, labels, document: 
         document.entries.append(Entry("topic", title, statement, body, line, end))
 
 
+def own_title(document: Document, blocks, lines) -> str | None:
+    """The heading a document opens with, when it starts no page or chapter: its title, better
+    than a file name for a document nobody configured."""
+    first = next((b for b in blocks if any(lines[i].strip() for i in range(b.start, b.end))), None)
+    if first is None or first.kind != "heading" or first.level > 2 or any(
+            e.start == first.start for e in document.entries) or any(c.line == first.start for c in document.chapters):
+        return None
+    title = titles.topic_title(heading_text(first, lines))
+    return title if re.search(r"[^\W\d_]", title) else None
+
+
 def split(text: Text, source: Source, blocks: list[Block], rules: tuple[DropRule, ...],
           labels: set[str], document: Document, openers: tuple[str, ...] = ()) -> None:
     """Fill ``document`` with the entries, chapters and drops of ``text``: by the pattern its
     source names, or else by the structure that explains it best."""
+    split_document(text, source, blocks, rules, labels, document, openers)
+    if not source.configured and (title := own_title(document, blocks, text.lines)):
+        document.source = replace(source, title=title)
+
+
+def split_document(text: Text, source: Source, blocks: list[Block], rules: tuple[DropRule, ...],
+                   labels: set[str], document: Document, openers: tuple[str, ...]) -> None:
     reasons = residue(blocks, text.lines, rules)
     if source.pattern == "topics":
         document.pattern = "topics"
