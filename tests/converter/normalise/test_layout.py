@@ -62,6 +62,13 @@ def test_a_lazy_continuation_line_joins_its_item():
     assert rewrite("- item one\n  continued\n- two") == "- item one\n    continued\n- two"
 
 
+def test_a_hard_line_break_after_a_list_item_marker_line_stays(style):
+    assert rewrite("1. **Privacy**:  \n   Keep data private.\n2. Next") == (
+        "1. **Privacy**:  \n    Keep data private.\n2. Next")
+    assert normalise("1. **Privacy**:  \n   Keep data private.\n2. Next:  \n", style) == (
+        "1. **Privacy**:  \n    Keep data private.\n2. Next:")  # no break before nothing
+
+
 def test_tabs_count_as_four_columns():
     assert rewrite("- a\n\t- b") == "- a\n    - b"
 

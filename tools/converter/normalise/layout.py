@@ -181,7 +181,8 @@ def place(line: str, item: Item | None, first: Item | None, fence_extra: int | N
         stripped = line.lstrip(" ")
         found = MARKER.match(stripped)
         text = stripped[found.end():] if found else stripped
-        return " " * (INDENT * (first.depth - 1)) + f"{first.marker} {text}".rstrip()
+        hard_break = "  " if text.endswith("  ") and text.strip() else ""  # kept for whitespace() to judge
+        return " " * (INDENT * (first.depth - 1)) + f"{first.marker} {text}".rstrip() + hard_break
     if item is None:
         if fence_extra is not None:
             return line[min(fence_extra, leading(line)):]
