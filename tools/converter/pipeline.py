@@ -43,7 +43,7 @@ def convert_bytes(data: bytes, source: Source, settings: Settings) -> tuple[Docu
           settings.question_openers)
     document.drops += cleaned.drops  # after the split: a cut sentence leaves the rest of its line on the page
     dedupe(document, text.lines)
-    normalise_document(document, settings.style)
+    normalise_document(document, settings.style, text.lines)
     enrich_document(document, settings)
     page_features(document, settings)
     page_prints(document, (settings.identity or IdentityRules()).stop_words)
@@ -52,6 +52,7 @@ def convert_bytes(data: bytes, source: Source, settings: Settings) -> tuple[Docu
         document.failed = True
     assign_paths(document)
     document.drops.sort(key=lambda d: d.line)
+    document.changes.sort(key=lambda c: c.line)
     return document, text.lines
 
 

@@ -12,7 +12,7 @@ from converter.normalise.paragraphs import is_prose, join_page_breaks, whitespac
 
 
 def join(text: str) -> str:
-    return "\n".join(join_page_breaks(text.split("\n")))
+    return "\n".join(join_page_breaks(text.split("\n"))[0])
 
 
 def tidy(text: str) -> str:
@@ -44,9 +44,18 @@ def test_a_lower_case_continuation_is_joined(text, expected):
     "```\nx = f(a\n\nb)\n```",
     "```\nlast code line\n```\n\nlower case after",
     "words\n\n```\ncode\n```",
+    "how h will  \nchange as  \n g changes\n\nwas h too  \nhigh?",  # lines set on purpose: a figure
 ])
 def test_not_joined(text):
     assert join(text) == text
+
+
+def test_each_join_is_reported_at_the_line_it_joined():
+    from helpers import convert
+    document, _ = convert(b"## 1. What is A?\n\nThe model learns\n\nfrom data.\n\n## 2. What is B?\n\nB.\n")
+    assert document.entries[0].body == "The model learns from data."
+    assert [(c.line + 1, c.before, c.after, c.reason) for c in document.changes] == [
+        (3, "The model learns\n\nfrom data.", "The model learns from data.", "sentence cut by a page break joined")]
 
 
 def test_a_page_break_sentence_through_clean_and_normalise(fixture_text):

@@ -1,7 +1,8 @@
 """Text defects between and inside paragraphs.
 
 - A sentence cut by a PDF page break (a blank line, maybe a dropped footer,
-  then the rest starting in lower case) is joined again.
+  then the rest starting in lower case) is joined again, unless the paragraph
+  above breaks its lines on purpose (a hard break: short lines of a figure).
 - Trailing spaces, whitespace-only lines and runs of blank lines go; two or
   more trailing spaces before a line of the same paragraph are a deliberate
   hard line break and stay (as exactly two).
@@ -23,10 +24,22 @@ def is_prose(line: str) -> bool:
     return bool(line.strip()) and not NOT_PROSE.match(line)
 
 
-def join_page_breaks(lines: list[str]) -> list[str]:
+def broken_on_purpose(out: list[str]) -> bool:
+    """The paragraph ending ``out`` has a hard line break: its author set its lines."""
+    for line in reversed(out):
+        if not line.strip():
+            return False
+        if line.endswith("  "):
+            return True
+    return False
+
+
+def join_page_breaks(lines: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """The lines with cut sentences joined, and each join: (the line above, the line joined)."""
     verbatim = verbatim_lines("\n".join(lines))  # fences, indented code, maths, HTML
     code = [index in verbatim for index in range(len(lines))]
     out: list[str] = []
+    joins: list[tuple[str, str]] = []
     pending_blanks = 0
     for index, line in enumerate(lines):
         if not line.strip() and not code[index]:
@@ -35,12 +48,14 @@ def join_page_breaks(lines: list[str]) -> list[str]:
         previous = out[-1] if out else ""
         if (pending_blanks and out and not code[index] and is_prose(line) and STARTS_LOWER.match(line.lstrip())
                 and OPEN_END.search(previous.rstrip()) and (is_prose(previous) or re.match(r"^\s*(?:[-*+]|\d+[.)])\s", previous))
-                and not code[index - pending_blanks - 1]):  # a code line never ends a sentence
+                and not code[index - pending_blanks - 1]  # a code line never ends a sentence
+                and not broken_on_purpose(out)):
+            joins.append((previous, line))
             out[-1] = previous.rstrip() + " " + line.strip()
         else:
             out += [""] * pending_blanks + [line]
         pending_blanks = 0
-    return out
+    return out, joins
 
 
 def whitespace(lines: list[str]) -> list[str]:
