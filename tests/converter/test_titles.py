@@ -34,3 +34,11 @@ def test_case_study_without_a_question_uses_its_header():
 
 def test_topic_title_drops_glyphs_bold_and_colons():
     assert topic_title("**♣** Some of Large Language Models (LLM):") == "Some of Large Language Models (LLM)"
+
+
+def test_a_follow_up_question_keeps_its_premise_when_it_points_back():
+    statement = ("A delivery company wants to cut its costs across every city it serves in the next year. "
+                 "Its orders arrive late. Which machine learning algorithm can save them?")
+    assert len(statement) > 150
+    assert derive(statement, pointers=frozenset({"them"})) == statement  # within 180 characters: whole
+    assert derive(statement) == "Which machine learning algorithm can save them?"  # no pointing words configured

@@ -103,6 +103,7 @@ class Settings:
     max_nesting: int = 20  # lists and quotes nested deeper than this are flattened (clean.py)
     bracket_budget: int = 2_000_000  # a line's openers times its length, past which they are text (clean.py)
     question_openers: tuple[str, ...] = ()  # words a question or task opens with ("what", "explain")
+    pointing_words: frozenset[str] = frozenset()  # words a follow-up question points back with ("this")
     sentence_rules: tuple[DropRule, ...] = ()  # a sentence (not a block) that is not content
     footer: str | None = None  # a whole line that is a page footer of a PDF
     errata: tuple[Erratum, ...] = ()

@@ -40,7 +40,7 @@ def convert_bytes(data: bytes, source: Source, settings: Settings) -> tuple[Docu
     parsed, notes = blocks_stage.parse(text.lines)
     document.warnings += notes
     split(text, source, parsed, settings.drop_rules, set(settings.label_headings), document,
-          settings.question_openers)
+          settings.question_openers, settings.pointing_words)
     document.drops += cleaned.drops  # after the split: a cut sentence leaves the rest of its line on the page
     dedupe(document, text.lines)
     normalise_document(document, settings.style, text.lines)

@@ -154,6 +154,7 @@ def load(data_dir: Path = DATA) -> Settings:
         max_nesting=int(cleanup.get("max_nesting", 20)),
         bracket_budget=int(cleanup.get("bracket_budget", 2_000_000)),
         question_openers=tuple(str(x).casefold() for x in cleanup.get("question_openers") or ()),
+        pointing_words=frozenset(str(x).casefold() for x in cleanup.get("pointing_words") or ()),
         sentence_rules=rules_of(cleanup.get("sentences"), f"{cleanup_file}: sentences"),
         footer=cleanup.get("footer"),
         errata=errata_of(errata.get("errata"), str(errata_file)),

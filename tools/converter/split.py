@@ -234,7 +234,7 @@ def drop_preamble_and_residue(blocks, first: int, lines, reasons, default: str) 
 
 
 def split_questions(text: Text, source: Source, blocks, markers: list[Marker], strong: bool,
-                    reasons: dict[int, str], document: Document) -> None:
+                    reasons: dict[int, str], document: Document, pointers: frozenset[str] = frozenset()) -> None:
     lines = text.lines
     dropped = dropped_lines(document, blocks, reasons)
     groups = accept(markers, strong, lines, dropped)
@@ -265,7 +265,7 @@ def split_questions(text: Text, source: Source, blocks, markers: list[Marker], s
         body = body_lines(lines, body_start, end, dropped, marker.indent, item_ends.get(marker.line))
         if marker.form == "summary":  # an answer indented inside its <details>
             body = textwrap.dedent("\n".join(body)).split("\n")
-        title = overrides.get(marker.number) or titles.derive(group.statement, group.header)
+        title = overrides.get(marker.number) or titles.derive(group.statement, group.header, pointers)
         entry = Entry("question", title, group.statement, "\n".join(body), marker.line, end,
                       marker.number, marker.prefix, current_chapter)
         if not WORD.search(entry.body):
@@ -376,16 +376,18 @@ def own_title(document: Document, blocks, lines) -> str | None:
 
 
 def split(text: Text, source: Source, blocks: list[Block], rules: tuple[DropRule, ...],
-          labels: set[str], document: Document, openers: tuple[str, ...] = ()) -> None:
+          labels: set[str], document: Document, openers: tuple[str, ...] = (),
+          pointers: frozenset[str] = frozenset()) -> None:
     """Fill ``document`` with the entries, chapters and drops of ``text``: by the pattern its
     source names, or else by the structure that explains it best."""
-    split_document(text, source, blocks, rules, labels, document, openers)
+    split_document(text, source, blocks, rules, labels, document, openers, pointers)
     if not source.configured and (title := own_title(document, blocks, text.lines)):
         document.source = replace(source, title=title)
 
 
 def split_document(text: Text, source: Source, blocks: list[Block], rules: tuple[DropRule, ...],
-                   labels: set[str], document: Document, openers: tuple[str, ...]) -> None:
+                   labels: set[str], document: Document, openers: tuple[str, ...],
+                   pointers: frozenset[str]) -> None:
     reasons = residue(blocks, text.lines, rules)
     if source.pattern == "topics":
         document.pattern = "topics"
@@ -395,7 +397,7 @@ def split_document(text: Text, source: Source, blocks: list[Block], rules: tuple
         detector = BY_NAME[source.pattern]
         document.pattern = detector.name
         split_questions(text, source, blocks, detector.find(blocks, text.lines), detector.strong, reasons,
-                        document)
+                        document, pointers)
         return
     structure = decide(blocks, text.lines, openers)
     if structure is None:
@@ -410,4 +412,4 @@ def split_document(text: Text, source: Source, blocks: list[Block], rules: tuple
             f"questions found with low confidence ({structure.confidence:.0%}): {structure.description}; "
             f"if they are marked otherwise, name the pattern in sources.yml (pattern: {structure.shape.hint()} "
             f"is what was chosen)")
-    split_questions(text, source, blocks, list(structure.markers), True, reasons, document)
+    split_questions(text, source, blocks, list(structure.markers), True, reasons, document, pointers)

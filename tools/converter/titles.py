@@ -21,14 +21,14 @@ IMPERATIVE = re.compile(
 )
 
 
-ANAPHORA = re.compile(r"\b(this|that|it|these|those|such|here|there|them|they)\b", re.IGNORECASE)
 WITH_CONTEXT = 180  # a premise and its short follow-up question together, at most
 
 
-def follow_up(question: str) -> bool:
-    """'What would you do?', 'Can this happen?': a question that means nothing without its premise."""
+def follow_up(question: str, pointers: frozenset[str]) -> bool:
+    """'What would you do?', 'Can this happen?': a question that means nothing without its
+    premise: a short one, or one a little longer that points back ('this', 'them': ``pointers``)."""
     words = question.split()
-    return len(words) <= 6 or (len(words) <= 10 and bool(ANAPHORA.search(question)))
+    return len(words) <= 6 or (len(words) <= 10 and any(w.strip("?,.").casefold() in pointers for w in words))
 
 
 def with_premise(parts: list[str], question: int) -> str:
@@ -59,9 +59,10 @@ def strip_label(sentence: str) -> str:
     return sentence
 
 
-def derive(statement: str, fallback: str = "") -> str:
+def derive(statement: str, fallback: str = "", pointers: frozenset[str] = frozenset()) -> str:
     """The title for a statement; ``fallback`` (a repeated bold header) is used
-    when nothing in a long statement is phrased as a question."""
+    when nothing in a long statement is phrased as a question; ``pointers`` are the words
+    with which a follow-up question points back to its premise (cleanup.yml)."""
     text = plain_text(statement).strip()
     text = re.sub(r"(?<=\?)(\s*\[[^\[\]]*\])+$", "", text)  # a source link or badge after the question
     text = re.sub(r"\s*[:;,]$", "", text)
@@ -72,7 +73,7 @@ def derive(statement: str, fallback: str = "") -> str:
         return strip_label(parts[0])
     for index, sentence in enumerate(parts):
         if sentence.endswith("?"):
-            if index and follow_up(sentence):
+            if index and follow_up(sentence, pointers):
                 return with_premise(parts, index)
             return strip_label(sentence)
     for sentence in parts:
