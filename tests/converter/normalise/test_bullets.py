@@ -121,3 +121,12 @@ def test_rendered_numbers_in_bullets_make_no_nested_list(normalised, render):
     assert html.find("ol") is None
     assert [li.get_text() for li in html.find("ul").find_all("li")] == [
         "2. rounds of review", "10. percent of the data"]
+
+
+def test_a_glyph_section_label_holds_the_list_below_it():
+    text = ("❖ **Core Components:**\n\n- Model: one.\n- Frontend: web.\n\n❖ **Deployment:**\n\n- On GPUs.\n"
+            "  wrapped here\n\nAfter the list.\n❖ **Note:** a label with text\n- a point")
+    assert list_items(text.split("\n")) == [
+        "- **Core Components:**", "", "    - Model: one.", "    - Frontend: web.", "",
+        "- **Deployment:**", "", "    - On GPUs.", "      wrapped here", "",
+        "After the list.", "- **Note:** a label with text", "- a point"]

@@ -8,6 +8,8 @@
 - ``**3. Label:** text`` alone in its paragraph, continuing a numbered list
   that the PDF broke: a numbered item again.
 - Bullets with nothing after them.
+- A glyph bullet that is only a bold label (``❖ **Deployment:**``) heads a section: the
+  list below it is nested under it, not run into one list with its own points.
 """
 
 from __future__ import annotations
@@ -22,6 +24,9 @@ BULLET = re.compile(r"^(\s*[-*+]\s+)(?:(\d+)\.(\s+))?(.*)$")
 LOST_BOLD = re.compile(r"^([^*]+?:)\*\*(.*)$")
 BOLD_NUMBER = re.compile(r"^\*\*(\d+)\.\s+([^*]+)\*\*(.*)$")
 EMPTY_BULLET = re.compile(r"^\s*[-*+]\s*$")
+BOLD_LABEL = re.compile(r"^\*\*[^*]+(?::\*\*|\*\*:)\s*$")
+LIST_LINE = re.compile(r"^(\s*)(?:[-*+]|\d{1,9}[.)])\s")
+NESTED = "    "
 
 
 def item(line: str) -> str | None:
@@ -52,11 +57,30 @@ def numbered_paragraph(line: str, previous: str) -> str:
     return f"{number}. **{label.strip()}**{rest}"
 
 
+def section_label(line: str) -> str | None:
+    """The indent of a glyph bullet that holds only a bold label, else None."""
+    glyph = GLYPH_ITEM.match(line)
+    return glyph.group(1) if glyph and BOLD_LABEL.match(glyph.group(2).strip()) else None
+
+
+def under_label(line: str, indent: str) -> bool:
+    """Part of the list below a section label at ``indent``: one of its items, or their text."""
+    found = LIST_LINE.match(line)
+    if found:
+        return found.group(1) == indent and section_label(line) is None
+    return line.startswith(indent + " ") and bool(line.strip())
+
+
 def list_items(lines: list[str]) -> list[str]:
     code = in_code(lines)
     out: list[str] = []
+    label: str | None = None  # the indent of the section label whose list is nested under it
     for line, is_code in zip(lines, code):
+        if label is not None and line.strip() and (is_code or not under_label(line, label)):
+            label = None
         fixed = line if is_code else item(numbered_paragraph(line, out[-1] if out else ""))
         if fixed is not None:
-            out.append(fixed)
+            out.append(NESTED + fixed if label is not None and fixed.strip() else fixed)
+        if not is_code and section_label(line) is not None:
+            label = section_label(line)
     return out
