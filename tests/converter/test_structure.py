@@ -212,3 +212,14 @@ def test_the_heading_a_document_opens_with_titles_it():
     assert read("sections_restart_numbering.md")[0].source.title == "Interview questions"
     assert read("first_line_is_a_question.md")[0].source.title == "first line is a question"  # a page's title
     assert read("numbered_topic_headings.md")[0].source.title == "Machine learning notes"
+
+
+def test_a_closing_line_that_asks_and_is_never_answered_leaves_the_topic():
+    from helpers import convert
+    document, _ = convert(b"# Notes\n\n## Multi-modal models\n\nThey read text and images.\n\n"
+                          b"What is difference between A and B.\n\n## Vectors\n\nLists of numbers.\n\n"
+                          b"Why do we normalise them? Because cosine needs unit length.\n")
+    assert [(e.title, e.body) for e in document.entries] == [
+        ("Multi-modal models", "They read text and images."),
+        ("Vectors", "Lists of numbers.\n\nWhy do we normalise them? Because cosine needs unit length.")]
+    assert (7, "question without an answer") in [(d.line + 1, d.reason) for d in document.drops]

@@ -16,7 +16,7 @@ from . import titles
 from .blocks import plain_text
 from .detect import BOLD_LINE, BY_NAME, heading_text, question_level
 from .model import Block, Chapter, Document, Drop, DropRule, Entry, Marker, Source, Text
-from .structure import decide
+from .structure import asks, decide
 
 # A wrapper line holds only tags and the summary label; ``<details><summary>Show
 # answer</summary>`` is usually written on one line.
@@ -346,7 +346,24 @@ def topic_starts(source: Source, candidates, labels: set[str], warnings: list[st
     return auto_topic_starts(candidates, labels, lines)
 
 
-def split_topics(text: Text, source: Source, blocks, reasons, labels, document: Document) -> None:
+UNANSWERED_WORDS = 15  # at most, in a closing line that asks and is never answered
+
+
+def unanswered_close(blocks, start: int, end: int, lines, dropped: set[int], openers) -> Block | None:
+    """A topic's last block when it is a one-line question nobody answered ('What is difference
+    between TensorFlow and PyTorch.') below the topic's real content: not part of the topic."""
+    inside = [b for b in blocks if start <= b.start < end and b.start not in dropped]
+    if len(inside) < 2 or inside[-1].kind != "paragraph" or inside[-1].end - inside[-1].start != 1:
+        return None
+    last = lines[inside[-1].start].strip()
+    asking = last.split()[0].casefold() in openers if last else False
+    one_sentence = len(titles.sentences(last)) == 1  # 'Why X? Because Y.' answers itself
+    return inside[-1] if asking and one_sentence and len(last.split()) <= UNANSWERED_WORDS and asks(
+        last, openers) else None
+
+
+def split_topics(text: Text, source: Source, blocks, reasons, labels, document: Document,
+                 openers: tuple[str, ...] = ()) -> None:
     lines = text.lines
     dropped = dropped_lines(document, blocks, reasons)
     starts = topic_starts(source, topic_candidates(blocks, lines), labels, document.warnings, lines)
@@ -357,6 +374,10 @@ def split_topics(text: Text, source: Source, blocks, reasons, labels, document: 
                                                 "front matter before the first topic")
     for (line, heading, title), end in zip(starts, boundaries[1:]):
         body_start = line + 1 if heading else line
+        close = unanswered_close(blocks, body_start, end, lines, dropped, openers)
+        if close is not None:
+            document.drops.append(Drop(close.start, lines[close.start].strip(), "question without an answer"))
+            dropped.add(close.start)
         body = "\n".join(body_lines(lines, body_start, end, dropped))
         if not heading and not WORD.search(body):
             continue  # nothing but dropped lines: no empty page
@@ -391,7 +412,7 @@ def split_document(text: Text, source: Source, blocks: list[Block], rules: tuple
     reasons = residue(blocks, text.lines, rules)
     if source.pattern == "topics":
         document.pattern = "topics"
-        split_topics(text, source, blocks, reasons, labels, document)
+        split_topics(text, source, blocks, reasons, labels, document, openers)
         return
     if source.pattern:
         detector = BY_NAME[source.pattern]
@@ -403,7 +424,7 @@ def split_document(text: Text, source: Source, blocks: list[Block], rules: tuple
     if structure is None:
         document.pattern = "topics"
         document.warnings.append("no question structure found: split into topics by headings")
-        split_topics(text, source, blocks, reasons, labels, document)
+        split_topics(text, source, blocks, reasons, labels, document, openers)
         return
     document.pattern = structure.shape.hint()
     document.structure, document.confidence = structure.description, structure.confidence
