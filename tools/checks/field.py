@@ -37,21 +37,17 @@ class FieldScore:
     def scored(self) -> tuple[DocumentScore, ...]:
         return tuple(d for d in self.documents if d.kind == "questions")
 
+    def total(self, figure: str) -> int:
+        """A figure summed over the question documents (notes are listed, not scored)."""
+        return sum(getattr(d, figure) for d in self.scored())
+
     @property
     def recall(self) -> float:
-        return sum(d.own for d in self.scored()) / max(1, sum(d.key for d in self.scored()))
+        return self.total("own") / max(1, self.total("key"))
 
     @property
     def extra_rate(self) -> float:
-        return sum(d.extras for d in self.scored()) / max(1, sum(d.entries for d in self.scored()))
-
-    @property
-    def wrongly_dropped(self) -> int:
-        return sum(d.wrongly_dropped for d in self.scored())
-
-    @property
-    def nowhere(self) -> int:
-        return sum(d.nowhere for d in self.scored())
+        return self.total("extras") / max(1, self.total("entries"))
 
 
 def chapters_found(key_chapters: list[dict], chapters: list[dict]) -> int:
@@ -93,10 +89,9 @@ def table(result: FieldScore) -> str:
             continue
         rows.append(f"| {d.file} | {d.pattern} | {d.key} | {d.entries} | {d.own} | {d.extras} | {d.merged} "
                     f"| {d.nowhere} | {d.wrongly_dropped} | {d.chapters_found}/{d.chapters_key} |")
-    scored = result.scored()
-    rows.append(f"| **all {len(scored)}** | | {sum(d.key for d in scored)} | {sum(d.entries for d in scored)} "
-                f"| {sum(d.own for d in scored)} ({result.recall:.1%}) "
-                f"| {sum(d.extras for d in scored)} ({result.extra_rate:.1%}) | {sum(d.merged for d in scored)} "
-                f"| {result.nowhere} | {result.wrongly_dropped} | {sum(d.chapters_found for d in scored)}/"
-                f"{sum(d.chapters_key for d in scored)} |")
+    total = result.total
+    rows.append(f"| **all {len(result.scored())}** | | {total('key')} | {total('entries')} "
+                f"| {total('own')} ({result.recall:.1%}) | {total('extras')} ({result.extra_rate:.1%}) "
+                f"| {total('merged')} | {total('nowhere')} | {total('wrongly_dropped')} "
+                f"| {total('chapters_found')}/{total('chapters_key')} |")
     return "\n".join(rows)

@@ -16,7 +16,7 @@ from . import titles
 from .blocks import plain_text
 from .detect import BOLD_LINE, BY_NAME, heading_text, question_level
 from .model import Block, Chapter, Document, Drop, DropRule, Entry, Marker, Source, Text
-from .structure import asks, decide
+from .structure import decide
 
 # A wrapper line holds only tags and the summary label; ``<details><summary>Show
 # answer</summary>`` is usually written on one line.
@@ -355,11 +355,10 @@ def unanswered_close(blocks, start: int, end: int, lines, dropped: set[int], ope
     inside = [b for b in blocks if start <= b.start < end and b.start not in dropped]
     if len(inside) < 2 or inside[-1].kind != "paragraph" or inside[-1].end - inside[-1].start != 1:
         return None
-    last = lines[inside[-1].start].strip()
-    asking = last.split()[0].casefold() in openers if last else False
-    one_sentence = len(titles.sentences(last)) == 1  # 'Why X? Because Y.' answers itself
-    return inside[-1] if asking and one_sentence and len(last.split()) <= UNANSWERED_WORDS and asks(
-        last, openers) else None
+    words = lines[inside[-1].start].split()
+    asking = bool(words) and words[0].casefold() in openers
+    one_sentence = len(titles.sentences(" ".join(words))) == 1  # 'Why X? Because Y.' answers itself
+    return inside[-1] if asking and one_sentence and len(words) <= UNANSWERED_WORDS else None
 
 
 def split_topics(text: Text, source: Source, blocks, reasons, labels, document: Document,

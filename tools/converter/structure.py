@@ -19,28 +19,32 @@ from dataclasses import dataclass, replace
 from typing import Sequence
 
 from .blocks import plain_text
+from .titles import without_trailing_links
 from .detect import BOLD_LINE, heading_text
 from .model import Block, Marker
 
 KEYCAP = re.compile(r"^(?P<num>\d)\ufe0f?\u20e3")
-EMPHASIS = r"(?P<em>[*_]*)"
-SEPARATOR = r"\s*(?P<sep>[.:)\-–—]|(?=\s)|$)(?P<after>[*_]*)"
+
+
+def marker_pattern(head: str, separator: str, flags: int = 0) -> re.Pattern:
+    """``head`` (the marker), bold or italics that may close around it, its separator, and bold
+    that may close after that: '**Q1**.', '**Question 3:**', 'Q7-'."""
+    return re.compile(rf"^{head}(?P<em>[*_]*)\s*(?P<sep>{separator})(?P<after>[*_]*)", flags)
+
+
 STYLES = (
-    ("Q#", re.compile(r"^Q\s*\.?\s*(?P<num>\d{1,4})" + EMPHASIS + SEPARATOR, re.I)),
-    ("Question#", re.compile(r"^Question\s*(?P<num>\d{1,4})?" + EMPHASIS + r"\s*(?P<sep>[.:)\-–—])(?P<after>[*_]*)",
-                             re.I)),
-    ("Q:", re.compile(r"^Q" + EMPHASIS + r"\s*(?P<sep>[:)\-–—])(?P<after>[*_]*)", re.I)),
-    ("#", re.compile(r"^(?P<num>\d{1,4})" + EMPHASIS + r"\s*(?P<sep>[.)])(?!\d)(?P<after>[*_]*)")),
+    ("Q#", marker_pattern(r"Q\s*\.?\s*(?P<num>\d{1,4})", r"[.:)\-–—]|(?=\s)|$", re.I)),
+    ("Question#", marker_pattern(r"Question\s*(?P<num>\d{1,4})?", r"[.:)\-–—]", re.I)),
+    ("Q:", marker_pattern("Q", r"[:)\-–—]", re.I)),
+    ("#", marker_pattern(r"(?P<num>\d{1,4})", r"[.)](?!\d)")),
 )
 WEIGHT = {"Q#": 1.0, "Question#": 1.0, "Q:": 1.0, "#": 0.9, "": 0.8}
 HINT = {"Q#": "q_number", "Q:": "q_number", "Question#": "question_number"}
 SUMMARY = re.compile(r"<summary[^>]*>(?P<text>.*?)</summary>", re.I)
 TOC_LINK = re.compile(r"\]\(#(?P<anchor>[^)\s]+)\)")
-TRAILING_LINKS = re.compile(r"(\s*[\[(][^\[\]()]*[\])])+\s*$")
 ITEM_NUMBER = re.compile(r"^\s*(\d{1,9})[.)]")
 WORD = re.compile(r"\w")
 CONFIDENT = 0.75
-TAIL = 200  # characters at a statement's end where a question mark is looked for
 
 
 @dataclass(frozen=True)
@@ -133,8 +137,7 @@ def read_marker(text: str) -> tuple[str, int | None, str, str]:
 def asks(statement: str, openers: tuple[str, ...]) -> bool:
     """A question ('…?', even before a trailing link or badge) or a task ('Explain …')."""
     text = plain_text(statement)
-    tail = TRAILING_LINKS.sub("", text[-TAIL:]).rstrip(" *_.:")  # the tail only: the pattern backtracks
-    if tail.endswith("?"):
+    if without_trailing_links(text).rstrip(" *_.:").endswith("?"):
         return True
     first = text[:40].casefold()
     return any(first.startswith(opener + " ") for opener in openers)
@@ -186,11 +189,11 @@ def from_heading(block: Block, following: Block | None, lines, openers, anchors)
 def from_paragraph(block: Block, lines, openers) -> Candidate | None:
     first = lines[block.start].strip()
     bold = BOLD_LINE.match(first)
-    style = read_marker(first)[0]
+    style, _, _, statement = read_marker(first)
     if not (bold or style):
         return None
     body = block.start + 1 if block.start + 1 < block.end else None
-    if style and not read_marker(first)[3] and body is not None:  # a bare 'Question 28:' line
+    if style and not statement and body is not None:  # a bare 'Question 28:' line
         rest = " ".join(line.strip() for line in lines[block.start + 1:block.end])
         return candidate(block.start, block.end, first + " " + rest, "line", 0, openers, bool(bold))
     return candidate(block.start, block.start + 1, first, "line", 0, openers, bool(bold), body_start=body)
@@ -303,7 +306,7 @@ def weigh(shape: Shape, members: list[Candidate], headings, lines,
         kept = [m for m in members if m.asks or (m.linked and not opens_questions(m, asking, lines))]
         if len(kept) < 0.6 * len(members):
             return 0.0, []  # mostly headings that name topics: notes, not questions
-    if shape.form == "summary" and not all(m.asks for m in kept):
+    if shape.form == "summary":
         kept = [m for m in kept if m.asks]
     if len(kept) < 2:
         return 0.0, []

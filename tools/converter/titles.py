@@ -22,6 +22,14 @@ IMPERATIVE = re.compile(
 
 
 WITH_CONTEXT = 180  # a premise and its short follow-up question together, at most
+TRAILING_LINKS = re.compile(r"(\s*\[[^\[\]]*\])+\s*$")
+TAIL = 200  # characters at a text's end where trailing links are looked for
+
+
+def without_trailing_links(text: str) -> str:
+    """The text without the links or badges that end it ('… variance? [src]', as plain text);
+    looked for in its last characters only, as the pattern backtracks across a long line."""
+    return text[:-TAIL] + TRAILING_LINKS.sub("", text[-TAIL:])
 
 
 def follow_up(question: str, pointers: frozenset[str]) -> bool:
@@ -64,7 +72,8 @@ def derive(statement: str, fallback: str = "", pointers: frozenset[str] = frozen
     when nothing in a long statement is phrased as a question; ``pointers`` are the words
     with which a follow-up question points back to its premise (cleanup.yml)."""
     text = plain_text(statement).strip()
-    text = re.sub(r"(?<=\?)(\s*\[[^\[\]]*\])+$", "", text)  # a source link or badge after the question
+    bare = without_trailing_links(text).rstrip()
+    text = bare if bare.endswith("?") else text  # a source link or badge after the question
     text = re.sub(r"\s*[:;,]$", "", text)
     if len(text) <= LONG:
         return text or plain_text(fallback)
