@@ -130,3 +130,19 @@ def test_a_glyph_section_label_holds_the_list_below_it():
         "- **Core Components:**", "", "    - Model: one.", "    - Frontend: web.", "",
         "- **Deployment:**", "", "    - On GPUs.", "      wrapped here", "",
         "After the list.", "- **Note:** a label with text", "- a point"]
+
+
+def test_a_labelled_line_after_a_labelled_item_is_an_item_that_lost_its_glyph(fixture_text):
+    lines = fixture_text("labelled_item_that_lost_its_glyph.md").split("\n")
+    assert list_items(lines)[:5] == [
+        "- Vector DB: suited to similarity search.", "", "- Relational DB: suited to transactions.", "",
+        " and a paragraph that is not labelled."]
+
+
+@pytest.mark.parametrize("text", [
+    "- a point\n\n Label: not after a labelled item",  # the item above has no label
+    "- Label: a point\n\nLabel: not indented",  # nothing says a glyph was lost
+    "- Label: a point\n\n    Label: indented as the item's own text",
+])
+def test_a_labelled_line_stays_text_without_the_evidence(text):
+    assert list_items(text.split("\n")) == text.split("\n")

@@ -149,3 +149,35 @@ def test_rendered_sentence_heading_is_a_paragraph_before_its_list(normalised, re
     assert html.find(["h1", "h2", "h3"]) is None
     assert [p.get_text() for p in html.find_all("p")] == ["Here's how it works:", "Common uses include:"]
     assert [len(ul.find_all("li")) for ul in html.find_all("ul")] == [2, 1]
+
+
+def test_parallel_sections_take_one_level_whatever_the_pdf_gave_them(fixture_text, heads):
+    out = heads(fixture_text("parallel_sections_at_scrambled_levels.md"))
+    assert [line for line in out.split("\n") if line.startswith("#")] == [
+        "## Text Generation", "## Image Generation", "## Music Generation", "## Summary"]
+
+
+def test_two_sections_are_not_a_run_of_parallel_ones(heads):
+    out = heads("## A\n\n- Description: a.\n\n### B\n\n- Description: b.\n")
+    assert [line for line in out.split("\n") if line.startswith("#")] == ["## A", "### B"]
+
+
+def test_repeated_sub_headings_sit_under_the_headings_that_open_them(fixture_text, heads):
+    out = heads(fixture_text("repeated_sub_headings_under_two_parents.md"))
+    assert [line for line in out.split("\n") if line.startswith("#")] == [
+        "## Attention Mechanism", "### Descriptions", "### Example",
+        "## Self-Attention Mechanism", "### Descriptions", "### Example", "## Key Difference"]
+
+
+def test_one_group_of_repeated_headings_is_no_pattern(heads):
+    out = heads("### A\n\n#### Notes\n\ntext\n\n## Notes\n\nmore")
+    assert [line for line in out.split("\n") if line.startswith("#")] == ["## A", "### Notes", "### Notes"]
+
+
+def test_a_heading_on_a_list_item_line_is_the_items_text(fixture_text, heads):
+    assert heads(fixture_text("heading_on_a_list_item_line.md")) == (
+        "## Why a vector database\n"
+        "\n"
+        "- Efficient storage: Vectors take less space than raw data.\n"
+        "- Fast retrieval: Similar points are found quickly.\n"
+    )

@@ -8,6 +8,9 @@
 - ``**3. Label:** text`` alone in its paragraph, continuing a numbered list
   that the PDF broke: a numbered item again.
 - Bullets with nothing after them.
+- A labelled line indented by a space or two right after a list of labelled
+  items (`` Relational DB: …`` after ``• Vector DB: …``): an item whose glyph
+  the PDF or OCR lost.
 - A glyph bullet that is only a bold label (``❖ **Deployment:**``) heads a section: the
   list below it is nested under it, not run into one list with its own points.
 """
@@ -27,6 +30,18 @@ EMPTY_BULLET = re.compile(r"^\s*[-*+]\s*$")
 BOLD_LABEL = re.compile(r"^\*\*[^*]+(?::\*\*|\*\*:)\s*$")
 LIST_LINE = re.compile(r"^(\s*)(?:[-*+]|\d{1,9}[.)])\s")
 NESTED = "    "
+LABELLED = re.compile(r"^(?:\*\*)?[A-Z][\w()/-]*(?: [\w()/-]+){0,3}:")
+STRAY_INDENT = re.compile(r"^ {1,3}(?=\S)")
+BULLET_LINE = re.compile(r"^[-*+]\s+")
+
+
+def lost_glyph(line: str, out: list[str]) -> str:
+    """A labelled line, indented by a space or two, after a labelled list item, as an item."""
+    if not STRAY_INDENT.match(line) or not LABELLED.match(line.lstrip()):
+        return line
+    previous = next((before for before in reversed(out) if before.strip()), "")
+    found = BULLET_LINE.match(previous)
+    return f"- {line.lstrip()}" if found and LABELLED.match(previous[found.end():]) else line
 
 
 def item(line: str) -> str | None:
@@ -78,7 +93,7 @@ def list_items(lines: list[str]) -> list[str]:
     for line, is_code in zip(lines, code):
         if label is not None and line.strip() and (is_code or not under_label(line, label)):
             label = None
-        fixed = line if is_code else item(numbered_paragraph(line, out[-1] if out else ""))
+        fixed = line if is_code else item(numbered_paragraph(lost_glyph(line, out), out[-1] if out else ""))
         if fixed is not None:
             out.append(NESTED + fixed if label is not None and fixed.strip() else fixed)
         if not is_code and section_label(line) is not None:

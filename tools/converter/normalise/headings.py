@@ -3,7 +3,10 @@
 The page title is the only ``h1``. Body headings keep their relative order of
 depth but never skip a level; bold wrappers, glyphs and trailing colons go;
 a "heading" that is really a sentence leading into a list
-(``## Here's how it works:``) becomes a paragraph.
+(``## Here's how it works:``) becomes a paragraph, and one written on a list
+item's own line (``- # Efficient storage: Vector databases…``) the item's text.
+Levels a PDF or OCR scrambled are read from the sections' shapes: parallel
+sections, repeated sub-headings, numbered sequences.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ def has_text(content: str) -> bool:
 
 
 NUMBERED = re.compile(r"^(\d+)[.)]\s")
+ITEM_PREFIX = re.compile(r"^\s*(?:(?:[-*+]|\d{1,9}[.)])\s+)+")
 
 
 def level_siblings(headings: list[tuple[int, str]]) -> list[int]:
@@ -74,6 +78,59 @@ def level_repeats(headings: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return [(usual(text, level), text) for level, text in headings]
 
 
+LABELLED_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\*\*|__)?([^*_:\n]{1,40}?)(?:\*\*|__)?:")
+
+
+def opening_label(body: list[str]) -> str | None:
+    """The label of a section's first line when it is a labelled list item
+    (``- **Description:** …``), the mark of a run of parallel sections."""
+    first = next((line for line in body if line.strip()), "")
+    found = LABELLED_ITEM.match(first)
+    return found.group(1).strip().casefold() if found else None
+
+
+def level_parallel(headings: list[tuple[int, str]], labels: list[str | None]) -> list[tuple[int, str]]:
+    """Three or more headings in a row whose sections open with the same labelled
+    item (``Text Generation``, ``Image Generation``… each opening with
+    ``- Description:``) are siblings, whatever levels a PDF or OCR gave them:
+    each takes the level most of them have (the shallower on a tie)."""
+    out = list(headings)
+    start = 0
+    while start < len(headings):
+        end = start + 1
+        while labels[start] and end < len(headings) and labels[end] == labels[start]:
+            end += 1
+        if end - start >= 3:
+            counts = Counter(level for level, _ in headings[start:end])
+            usual = max(counts, key=lambda lv: (counts[lv], -lv))
+            out[start:end] = [(usual, text) for _, text in headings[start:end]]
+        start = end
+    return out
+
+
+def level_groups(headings: list[tuple[int, str]], empty: list[bool]) -> list[tuple[int, str]]:
+    """Headings that each open a group of the same repeated sub-headings
+    (``Attention Mechanism`` then ``Descriptions``, ``Example``;
+    ``Self-Attention Mechanism`` then the same two) are siblings, and the
+    repeated ones sit one level under them. A group's heading has no text of its
+    own before its first sub-heading; two such groups make the pattern."""
+    count = Counter(text.casefold() for _, text in headings)
+    repeated = [count[text.casefold()] > 1 for _, text in headings]
+    parents = [index for index in range(len(headings) - 1)
+               if empty[index] and not repeated[index] and repeated[index + 1]]
+    if len(parents) < 2:
+        return headings
+    out = list(headings)
+    level = min(headings[index][0] for index in parents)
+    for index in parents:
+        out[index] = (level, headings[index][1])
+        after = index + 1
+        while after < len(headings) and repeated[after]:
+            out[after] = (level + 1, headings[after][1])
+            after += 1
+    return out
+
+
 def outline(levels: list[int]) -> list[int]:
     """Levels under an h1 title: the same nesting, starting at 2, no level skipped."""
     out, stack = [], []  # stack of (original level, new level)
@@ -95,15 +152,22 @@ def headings(text: str, style: Style) -> str:
             text = " ".join(tokens[index + 1].content.split("\n"))  # a setext heading may span lines
             found.append((token.map[0], token.map[1], int(token.tag[1]), text))
     kept = [(start, end, level, unwrap(content)) for start, end, level, content in found]
-    sentences = {start for start, _, _, content in kept if is_sentence(content, style)}
-    titled = [(level, content) for start, _, level, content in kept if start not in sentences and has_text(content)]
-    levels = outline(level_siblings(level_repeats(titled)))
+    in_items = {start: found.group(0) for start, _, _, _ in kept for found in [ITEM_PREFIX.match(lines[start])] if found}
+    sentences = {start for start, _, _, content in kept if is_sentence(content, style) or start in in_items}
+    titled = [(index, level, content) for index, (start, _, level, content) in enumerate(kept)
+              if start not in sentences and has_text(content)]
+    bodies = [lines[end:kept[index + 1][0] if index + 1 < len(kept) else len(lines)] for index, _, _ in titled
+              for end in [kept[index][1]]]
+    parallel = level_parallel([(level, content) for _, level, content in titled],
+                              [opening_label(body) for body in bodies])
+    grouped = level_groups(level_repeats(parallel), [not any(line.strip() for line in body) for body in bodies])
+    levels = outline(level_siblings(grouped))
     replacement: dict[int, list[str]] = {}
     position = 0
     for start, end, level, content in kept:
         indent = " " * (len(lines[start]) - len(lines[start].lstrip(" ")))
         if start in sentences:
-            replacement[start] = [indent + content]
+            replacement[start] = [in_items.get(start, indent) + content]
         elif not has_text(content):
             replacement[start] = []
         else:
