@@ -25,6 +25,8 @@ def tidy(text: str) -> str:
     ("- an item that runs\n\non here", "- an item that runs on here"),
     ("1. a step that runs\n\non here", "1. a step that runs on here"),
     ("- an item\n    whose paragraph runs\n\n    on here", "- an item\n    whose paragraph runs on here"),
+    ('- whether the model "trusts"\n\nits own answers.', '- whether the model "trusts" its own answers.'),
+    ("the “best”\n\nof them", "the “best” of them"),
 ])
 def test_a_lower_case_continuation_is_joined(text, expected):
     assert join(text) == expected
@@ -39,6 +41,9 @@ def test_a_lower_case_continuation_is_joined(text, expected):
     "The model learns\n\nFrom data.",  # an upper-case start is a new paragraph
     "The model learns\n\n- a list item",
     "The model learns\n\n`code` first",
+    'He said "stop."\n\nthen left',  # the quote closes a sentence
+    "![image](a.png)\n\nwhere:",  # a bracket is no open end
+
     "The model learns\nfrom data.",  # no break at all
     "```\ncode line\n\nmore code\n```",
     "```\nx = f(a\n\nb)\n```",

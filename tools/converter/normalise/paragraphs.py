@@ -1,8 +1,9 @@
 """Text defects between and inside paragraphs.
 
 - A sentence cut by a PDF page break (a blank line, maybe a dropped footer,
-  then the rest starting in lower case) is joined again, unless the paragraph
-  above breaks its lines on purpose (a hard break: short lines of a figure).
+  then the rest starting in lower case, after a line ending in a word, a comma
+  or a quoted word) is joined again, unless the paragraph above breaks its
+  lines on purpose (a hard break: short lines of a figure).
 - Trailing spaces, whitespace-only lines and runs of blank lines go; two or
   more trailing spaces before a line of the same paragraph are a deliberate
   hard line break and stay (as exactly two).
@@ -15,7 +16,7 @@ import re
 from .fences import in_code
 from .layout import verbatim_lines
 
-OPEN_END = re.compile(r"[\w,]$")
+OPEN_END = re.compile(r"(?:[\w,]|\w[\"”’'])$")  # a word, a comma, or a word in quotes: the sentence goes on
 STARTS_LOWER = re.compile(r"^[a-z]")
 NOT_PROSE = re.compile(r"^\s*(?:#|\||<|>|[-*+]\s|\d+[.)]\s|\$\$|```|~~~)")
 
