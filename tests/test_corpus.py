@@ -92,13 +92,28 @@ def test_hinglish_markers_and_sections(report, converted):
     q15 = page(converted, entries[14]["path"])[1]
     assert '\n## 1. Fine-Tuning Ka Detailed Process {: #1-fine-tuning-ka-detailed-process lang="hi-Latn" }\n' in q15
     q16_front, q16 = page(converted, entries[15]["path"])
-    assert q16_front["number"] == 16 and "## Question 16: Query Expansion" in q16
+    assert q16_front["number"] == 16 and "\n## Query Expansion in Information Retrieval {" in q16
+    assert "Question 16" not in q16.split("\n> ")[-1]  # the question's number is not repeated in the answer
+
+
+def test_every_hinglish_answer_has_its_written_english_summary(report, converted):
+    assert report["summaries"] == {"missing": [], "stale": [], "orphaned": []}
+    entries = document(report, HINGLISH)["entries"]
+    hinglish = [(front, body) for front, body in (page(converted, e["path"]) for e in entries)
+                if front.get("language") == "hinglish"]
+    assert len(hinglish) == 26
+    for front, body in hinglish:
+        summary = body.split('!!! abstract "English summary"\n\n', 1)[1].split("\n\n", 1)[0].strip()
+        assert summary.startswith(front["description"].rstrip("…")), front["qid"]
+        assert not front["description"].endswith(":") and 70 <= len(front["description"]) <= 200, front["qid"]
+        assert body.count("Answer in Hinglish") <= 1 and "Samjhawa" not in body, front["qid"]
+    assert "What are some specific risks linked to their deployment?" not in titles(report, HINGLISH)
 
 
 def test_case_study_titles_are_the_actual_question(report):
     found = titles(report, HINGLISH)
-    assert found[0] == ("What are the key ethical principles that developers and organizations should "
-                        "consider to ensure responsible deployment of these models?")
+    # the question's sentence, in the reviewed wording of summaries.yml where it said "these models"
+    assert found[0] == "What key ethical principles should guide the responsible deployment of large language models?"
     assert found[21] == "Identify two suitable language models from Hugging Face for speech recognition."
 
 

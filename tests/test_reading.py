@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 
 LORA = "genai-book/how-does-lora-work/index.html"
 HINGLISH = "genai-qa-hinglish/what-are-the-key-ethical-principles-that-developers-and/index.html"
+MACHINE_TRANSLATION = "genai-qa-hinglish/what-are-the-strengths-and-limitations-of-each-approach-and/index.html"
 
 
 def soup(site: Path, path: str) -> BeautifulSoup:
@@ -96,7 +97,11 @@ def test_hinglish_page_badge_question_summary_then_answer(built_site):
     order = [el for el in article.find_all(True) if el.name == "blockquote" or "admonition" in (el.get("class") or [])
              or el.get("lang") == "hi-Latn"]
     assert order[0].name == "blockquote" and "admonition" in order[1]["class"]
-    assert "English outline" in order[1].get_text() or "In short" in order[1].get_text()
+    assert order[1].select_one(".admonition-title").get_text() == "English summary"
+    explained = soup(built_site, MACHINE_TRANSLATION).select_one("article")
+    label = explained.find("h2", id="answer-in-hinglish")  # the document's "Question 18 ka Samjhawa", made one label
+    assert label is not None and "English summary" in label.find_previous(class_="admonition").get_text()
+    assert "Samjhawa" not in explained.get_text()
     hinglish = article.select('[lang="hi-Latn"]')
     assert len(hinglish) >= 10 and all("{:" not in el.get_text() for el in hinglish)
     assert "Hinglish" in [a.get_text(strip=True) for a in soup(built_site, HINGLISH).select("nav.md-tags a")]

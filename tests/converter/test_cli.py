@@ -211,3 +211,38 @@ def test_watch_converts_again_once_per_change_of_a_document(tmp_path, monkeypatc
     with pytest.raises(KeyboardInterrupt):
         cli.watch(args)
     assert converted == [args]
+
+
+HINGLISH_DOC = ("# Q&A\n\n## 1. What is tokenization?\n\nTokenization ka matlab hai text ko chhote pieces mein "
+                "todna, taaki model usse samajh sake.\n\n## 2. What is an embedding?\n\nEmbedding ek vector hai "
+                "jo token ka matlab rakhta hai.\n")
+
+
+def test_written_summaries_go_stale_when_the_answer_changes_and_orphaned_when_it_goes(tmp_path, capsys):
+    data = tmp_path / "data"
+    shutil.copytree(cli.sources.DATA, data)
+    (data / "summaries.yml").unlink(missing_ok=True)
+    source, out = tmp_path / "src", tmp_path / "out"
+    source.mkdir()
+    (source / "qa.md").write_text(HINGLISH_DOC, encoding="utf-8")
+    argv = ["--source", source, "--out", out, "--data", data, "--registry", tmp_path / "registry.yml"]
+    status, output = run(capsys, *argv)
+    missing = json.loads((out / "report.json").read_text(encoding="utf-8"))["summaries"]["missing"]
+    assert status == 0 and [m["qid"] for m in missing] == [1, 2] and "2 Hinglish answers have no written" in output
+    (data / "summaries.yml").write_text(
+        f"summaries:\n  1:\n    answer: \"{missing[0]['answer']}\"\n    title: What is tokenization in NLP?\n"
+        "    summary: Tokenization cuts text into small pieces. The model can then read them. That is all.\n",
+        encoding="utf-8")
+    run(capsys, *argv)
+    page = (out / missing[0]["path"]).read_text(encoding="utf-8")
+    assert '!!! abstract "English summary"' in page and "# What is tokenization in NLP?" in page
+    (source / "qa.md").write_text(HINGLISH_DOC.replace("chhote", "bahut chhote"), encoding="utf-8")
+    status, output = run(capsys, *argv)
+    stale = json.loads((out / "report.json").read_text(encoding="utf-8"))["summaries"]["stale"]
+    assert status == 0 and [s["qid"] for s in stale] == [1] and "earlier version of its answer" in output
+    assert "written for an earlier version" in (out / missing[0]["path"]).read_text(encoding="utf-8")
+    (source / "qa.md").write_text(HINGLISH_DOC.split("## 1.")[0] + "## 2." + HINGLISH_DOC.split("## 2.")[1],
+                                  encoding="utf-8")
+    status, output = run(capsys, *argv)
+    assert status == 0 and "/q/1/ is no page" in output
+    assert json.loads((out / "report.json").read_text(encoding="utf-8"))["summaries"]["orphaned"] == [1]

@@ -206,8 +206,8 @@ def test_repeated_bold_header_is_one_entry():
     second = document.entries[1]
     assert (second.prefix, second.start + 1, second.end) == ("Question 2:", 9, 15)
     assert second.statement == "How would you rank search results for a shop?"
-    assert second.body == (
-        "## Question 2: Search ranking\n\n"
+    assert second.body == (  # the heading's "Question 2:" goes in enrich (labels): the number is the page's
+        "## Search ranking\n\n"
         "Combine text relevance with popularity and learn the weights from clicks.")
     assert [d.text for d in document.drops if d.reason == REPEATED] == ["Question 1:", "Question 2:"]
 

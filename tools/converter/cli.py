@@ -22,6 +22,7 @@ from pathlib import Path
 from . import emit, images, sources
 from .cache import DocumentCache, environment_digest, key
 from .identity import registry as registry_file
+from .enrich.written import apply_written
 from .identity.assign import identify
 from .identity.rules import IdentityRules
 from .links import cross_link
@@ -236,6 +237,12 @@ def convert_locked(args) -> int:
     distinct_sources(documents)
     pictures = with_images(documents, paths)
     identities = identify(documents, old, settings.identity or IdentityRules())
+    review = apply_written(documents, settings.written)
+    for warning in review.warnings():
+        print(f"  warning: {warning}", file=sys.stderr)
+    if review.missing:
+        print(f"  {len(review.missing)} Hinglish answers have no written English summary yet "
+              "(report.json: summaries.missing; README: English summaries)")
     if settings.glossary is not None:
         glossary, warnings = resolved(settings.glossary, {e.qid: e.path for d in documents for e in d.entries})
         settings = replace(settings, glossary=glossary)
@@ -252,7 +259,7 @@ def convert_locked(args) -> int:
                            args.jobs, settings.links.shown if settings.links else LinkRules.shown)
     files.update(pictures)
     try:
-        emit.write_tree(args.out, files, emit.report(documents), args.report,
+        emit.write_tree(args.out, files, emit.report(documents, review.as_report()), args.report,
                         args.cache / "written.json" if args.cache else None, emit.SITE_WIDE)
         if args.registry is not None:
             write_registry(args.registry, registry_file.dump(identities.registry), identities)

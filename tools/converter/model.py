@@ -114,6 +114,7 @@ class Settings:
     glossary: Glossary | None = None  # from glossary.yml; None: no term links
     identity: IdentityRules | None = None  # from identity.yml; None: the defaults, no stop words
     library: Library = Library()  # from sources.yml
+    written: tuple[Written, ...] = ()  # from summaries.yml: English summaries and titles people wrote
 
 
 @dataclass(frozen=True)
@@ -194,6 +195,16 @@ class Summary:
 
     kind: str  # "own": the document's own words; "outline": built from its English labels
     markdown: str
+
+
+@dataclass(frozen=True)
+class Written:
+    """One reviewed summary (summaries.yml): what a reader who knows no Hindi is told the answer says."""
+
+    qid: int
+    answer: str  # the fingerprint of the answer it was written for
+    summary: str = ""
+    title: str | None = None  # a title that stands on its own, where the document's needs its context
 
 
 @dataclass(frozen=True)

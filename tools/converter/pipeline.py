@@ -44,7 +44,7 @@ def convert_bytes(data: bytes, source: Source, settings: Settings) -> tuple[Docu
     document.drops += cleaned.drops  # after the split: a cut sentence leaves the rest of its line on the page
     dedupe(document, text.lines)
     normalise_document(document, settings.style, text.lines)
-    enrich_document(document, settings)
+    enrich_document(document, settings, text.lines)
     page_features(document, settings)
     page_prints(document, (settings.identity or IdentityRules()).stop_words)
     if not document.entries:

@@ -12,6 +12,7 @@ import yaml
 from .detect import BY_NAME
 from .enrich import language as language_stage
 from .enrich import tags as tags_stage
+from .enrich import written as written_stage
 from .links import glossary as glossary_stage
 from .links import rules as links_stage
 from .identity import rules as identity_stage
@@ -123,8 +124,9 @@ def style_of(cleanup: dict, where: str) -> Style:
 
 def load(data_dir: Path = DATA) -> Settings:
     (sources_file, cleanup_file, errata_file, language_file, tags_file, links_file, glossary_file,
-     identity_file) = (data_dir / n for n in ("sources.yml", "cleanup.yml", "errata.yml", "language.yml", "tags.yml",
-                                              "links.yml", "glossary.yml", "identity.yml"))
+     identity_file, summaries_file) = (data_dir / n for n in (
+        "sources.yml", "cleanup.yml", "errata.yml", "language.yml", "tags.yml", "links.yml", "glossary.yml",
+        "identity.yml", "summaries.yml"))
     sources = read_yaml(sources_file)
     cleanup = read_yaml(cleanup_file)
     errata = read_yaml(errata_file, required=False)
@@ -141,6 +143,7 @@ def load(data_dir: Path = DATA) -> Settings:
             link_rules = replace(link_rules, stop_words=link_rules.stop_words | rule.markers)
         glossary = glossary_stage.glossary_of(terms) if terms else None
         identity_rules = identity_stage.rules_of(identity)
+        written = written_stage.written_of(read_yaml(summaries_file, required=False), str(summaries_file))
     except ValueError as err:
         raise SettingsError(f"{language_file.parent}: {err}") from err
     parsed = tuple(
@@ -165,6 +168,7 @@ def load(data_dir: Path = DATA) -> Settings:
         glossary=glossary,
         identity=identity_rules,
         library=library_of(sources.get("library"), parsed, str(sources_file)),
+        written=written,
     )
 
 

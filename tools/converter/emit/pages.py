@@ -19,8 +19,12 @@ from .crosslinks import RELATED_ID, Pages, duplicate_banner, linked, related_sec
 from .markup import anchor, escape_inline, front_matter
 from .permalinks import short_link
 
-SUMMARY_TITLES = {"own": "In short (English)", "outline": "English outline of this Hinglish answer"}
-OUTLINE_NOTE = "Built from the answer's English headings and labels; the full answer below is in Hinglish."
+SUMMARY_TITLES = {"written": "English summary", "stale": "English summary, written for an earlier version of this answer",
+                  "own": "In short (English)", "outline": "English outline of this Hinglish answer"}
+SUMMARY_NOTES = {
+    "stale": "The answer below has changed since this summary was written; it is being reviewed.",
+    "outline": "Built from the answer's English headings and labels; the full answer below is in Hinglish.",
+}
 
 
 def render_page(entry: Entry, document: Document, vocabulary: Vocabulary | None = None,
@@ -101,7 +105,7 @@ def copy_button(entry: Entry) -> str:
 def summary_block(entry: Entry) -> str:
     summary = entry.summary
     lines = [f'!!! abstract "{SUMMARY_TITLES[summary.kind]}"', ""]
-    if summary.kind == "outline":
-        lines += ["    " + OUTLINE_NOTE, ""]
+    if summary.kind in SUMMARY_NOTES:
+        lines += ["    " + SUMMARY_NOTES[summary.kind], ""]
     lines += [("    " + line).rstrip() for line in summary.markdown.split("\n")]
     return "\n".join(lines)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from ..model import Document
 
 
-def report(results: list[Document]) -> dict:
+def report(results: list[Document], summaries: dict | None = None) -> dict:
+    """``summaries``: the written English summaries a maintainer has to write or review (enrich.written)."""
     documents, dropped, changed = [], [], []
     for document in results:
         documents.append({
@@ -22,4 +23,7 @@ def report(results: list[Document]) -> dict:
                     for d in document.drops]
         changed += [{"file": document.source.file, "line": c.line + 1, "before": c.before, "after": c.after,
                      "reason": c.reason} for c in document.changes]
-    return {"documents": documents, "dropped": dropped, "changed": changed}
+    found = {"documents": documents, "dropped": dropped, "changed": changed}
+    if summaries is not None:
+        found["summaries"] = summaries
+    return found

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from ..model import Document, Settings
 from . import language, summary, tags
+from .labels import relabel_document
 
 
-def enrich_document(document: Document, settings: Settings) -> None:
+def enrich_document(document: Document, settings: Settings, lines=()) -> None:
+    if settings.language is not None and settings.language.labels is not None:
+        relabel_document(document, settings.language.labels, lines)
     for entry in document.entries:
         if settings.language is not None:
             entry.language, _ = language.page_language(entry.body, settings.language)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..normalise.layout import tokens_of
+from .labels import LabelRule
 
 HINGLISH = "hinglish"
 ENGLISH = "en"
@@ -34,6 +35,7 @@ class LanguageRule:
     summary_labels: re.Pattern = re.compile(r"^(summary|conclusion|in short)\b", re.I)
     in_short: re.Pattern = re.compile(r"^in short\b", re.I)
     outline_skip: re.Pattern = re.compile(r"^answer\b", re.I)
+    labels: LabelRule | None = None  # the document's own labels for an answer (enrich.labels)
 
 
 @dataclass(frozen=True)
@@ -58,8 +60,15 @@ def rule_of(data: dict) -> LanguageRule:
                 patterns[key] = re.compile(str(data[key]), re.I)
             except re.error as err:
                 raise ValueError(f"language.yml: {key}: {err}") from err
+    for key in ("answer_labels", "numbered_label"):
+        try:
+            patterns[key] = re.compile(str(data.get(key) or "(?!)"), re.I)
+        except re.error as err:
+            raise ValueError(f"language.yml: {key}: {err}") from err
+    labels = LabelRule(str(data.get("answer_label") or "Answer"), patterns.pop("answer_labels"),
+                       patterns.pop("numbered_label"))
     return LanguageRule(markers, int(data.get("min_markers", 2)), float(data.get("min_share", 0.15)),
-                        float(data.get("page_share", 0.5)), **patterns)
+                        float(data.get("page_share", 0.5)), labels=labels, **patterns)
 
 
 @lru_cache(maxsize=4096)

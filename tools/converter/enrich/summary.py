@@ -96,6 +96,15 @@ def description(body: str, found_summary: Summary | None, limit: int = 160) -> s
     return ""
 
 
+SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)\s+(?=[A-Z0-9\"“(])")
+
+
+def first_sentence(text: str, limit: int = 200) -> str:
+    """The first sentence of a written summary, for link previews (shortened past ``limit``)."""
+    plain = re.sub(r"\s+", " ", plain_text(text)).strip()
+    return shorten(SENTENCE_END.split(plain, maxsplit=1)[0], limit)
+
+
 def shorten(text: str, limit: int) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     if len(text) <= limit:
