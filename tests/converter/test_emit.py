@@ -53,12 +53,12 @@ def test_hinglish_page_has_badge_then_question_then_english_summary():
     document = sample()
     entry = document.entries[0]
     entry.statement, entry.language = "Some premise. What is X?", "hinglish"
-    entry.summary = Summary("outline", "- Privacy\n    - Data")
+    entry.summary = Summary("digest", "- **Privacy**\n    - **Data**")
     body = emit.render_page(entry, document).split("---\n", 2)[2]
     assert 'class="qa-badge"' in body and "Hinglish answer" in body
-    quote, summary = body.index("> Some premise"), body.index('!!! abstract "English outline')
+    quote, summary = body.index("> Some premise"), body.index('!!! abstract "English digest (automatic)"')
     assert quote < summary < body.index("X is a thing.")
-    assert "\n    - Privacy\n        - Data\n" in body
+    assert "\n    - **Privacy**\n        - **Data**\n" in body and "nobody has written" in body
 
 
 def test_own_summary_is_titled_in_short():

@@ -193,7 +193,7 @@ class Chapter:
 class Summary:
     """An English summary shown above a Hinglish answer."""
 
-    kind: str  # "own": the document's own words; "outline": built from its English labels
+    kind: str  # "written", "stale": summaries.yml; "own": the document's own words; "digest": automatic
     markdown: str
 
 

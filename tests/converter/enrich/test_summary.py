@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from converter.enrich.language import rule_of
-from converter.enrich.summary import description, shorten, summary
+from converter.enrich.summary import DIGEST_LEAD, description, shorten, summary
 from converter.model import Summary
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -38,25 +38,47 @@ HINGLISH_POINTS = "\n".join([
 
 def test_english_conclusion_is_the_summary(rule):
     body = HINGLISH_POINTS + "\n**Conclusion:**\n\nEthics must guide every deployment.\n\n- Audit the data.\n"
-    assert summary(body, rule) == Summary("own", "Ethics must guide every deployment.\n\n- Audit the data.")
+    found = summary(body, rule)
+    assert found.kind == "own" and found.markdown.startswith("Ethics must guide every deployment.\n\n- Audit the data.")
+    assert DIGEST_LEAD in found.markdown  # the digest of the sections follows the document's own words
 
 
 def test_hinglish_conclusion_falls_back_to_an_english_in_short(rule):
     body = HINGLISH_POINTS + ("\n### Conclusion\n\nIsko samajhna zaroori hai aur yeh kaam karta hai.\n\n"
                               "In short, each model has its strengths.\n")
-    assert summary(body, rule) == Summary("own", "In short, each model has its strengths.")
+    found = summary(body, rule)
+    assert found.kind == "own" and found.markdown.startswith("In short, each model has its strengths.\n\n")
 
 
-def test_otherwise_an_outline_of_english_labels(rule):
+def test_otherwise_a_digest_of_every_section_in_english(rule):
     body = HINGLISH_POINTS + "\n**Conclusion**:\nRisks ko reduce karne ke liye proactive approach chahiye.\n"
     found = summary(body, rule)
-    assert found.kind == "outline"
-    # "Answer" is structure, Hinglish labels are left out, points nest under their section
-    assert found.markdown == "- Ethical Principles\n    - Privacy\n- Healthcare"
+    assert found.kind == "digest"
+    # "Answer" is structure; every section once, its label in English, with the English phrases of
+    # its text (a lone word only when it is technical: "Developers" and "privacy" are not)
+    assert found.markdown == (
+        "- **Ethical Principles**\n"
+        "    - **Privacy**: data leak\n"
+        "    - **Bias and Fairness**: diverse data\n"
+        "- **How Principles Guide in Industries**\n"
+        "    - **Healthcare**\n"
+        "    - **Conclusion**: proactive approach")
 
 
-def test_no_labels_no_summary(rule):
-    assert summary("Yeh ek simple answer hai jo kuch nahi batata.", rule) is None
+def test_a_label_the_page_repeats_gives_its_terms_to_the_section_above(rule):
+    body = ("**Tokenizer:**\n\n- **Example**: Word pieces ko subword units mein todta hai.\n\n"
+            "**Embedding:**\n\n- **Example**: Har token ek dense vector ban jata hai.\n")
+    assert summary(body, rule).markdown == (
+        "- **Tokenizer**: Word pieces\n- **Embedding**: dense vector")
+
+
+def test_an_answer_without_labels_lists_its_terms(rule):
+    found = summary("Main pehle model drift monitor karti hoon aur SHAP se explain karti hoon.", rule)
+    assert found == Summary("digest", "- Terms used: model drift monitor, SHAP")
+
+
+def test_no_english_no_summary(rule):
+    assert summary("Yeh kuch nahi batata hai.", rule) is None
 
 
 def test_description_is_the_first_real_paragraph():
@@ -64,9 +86,11 @@ def test_description_is_the_first_real_paragraph():
     assert description(body, None) == "LoRA adds two small trainable matrices to frozen weights, so fine-tuning is cheap."
 
 
-def test_description_of_an_outline_names_its_sections():
-    text = description("ignored", Summary("outline", "- Privacy\n    - Data\n- Finance"))
-    assert text == "Answer in Hinglish, covering Privacy, Finance."
+def test_description_of_a_digest_names_its_sections_once():
+    text = description("ignored", Summary("digest", "- **Privacy**: data\n    - **Data**: x\n- **Finance**"))
+    assert text == "Answer in Hinglish on Privacy and Finance."
+    assert description("", Summary("digest", "- Terms used: model drift, SHAP")) == (
+        "Answer in Hinglish on model drift and SHAP.")
 
 
 def test_shorten_cuts_at_a_word():

@@ -20,10 +20,11 @@ from .markup import anchor, escape_inline, front_matter
 from .permalinks import short_link
 
 SUMMARY_TITLES = {"written": "English summary", "stale": "English summary, written for an earlier version of this answer",
-                  "own": "In short (English)", "outline": "English outline of this Hinglish answer"}
+                  "own": "In short (English)", "digest": "English digest (automatic)"}
 SUMMARY_NOTES = {
     "stale": "The answer below has changed since this summary was written; it is being reviewed.",
-    "outline": "Built from the answer's English headings and labels; the full answer below is in Hinglish.",
+    "digest": "Made by the converter from the answer's English labels and terms: nobody has written an English "
+              "summary of this answer yet. The full answer below is in Hinglish.",
 }
 
 

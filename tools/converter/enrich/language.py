@@ -11,10 +11,11 @@ Marking writes an ``attr_list`` line so the HTML block carries ``lang="hi-Latn"`
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..normalise.layout import tokens_of
+from .english_labels import LabelWords, label_words_of
 from .labels import LabelRule
 
 HINGLISH = "hinglish"
@@ -36,6 +37,8 @@ class LanguageRule:
     in_short: re.Pattern = re.compile(r"^in short\b", re.I)
     outline_skip: re.Pattern = re.compile(r"^answer\b", re.I)
     labels: LabelRule | None = None  # the document's own labels for an answer (enrich.labels)
+    not_english: frozenset[str] = frozenset()  # Hindi words that are also English spellings ("se", "ho")
+    label_words: LabelWords = field(default_factory=LabelWords, compare=False)  # Hinglish words of section labels in English (enrich.english_labels)
 
 
 @dataclass(frozen=True)
@@ -68,7 +71,9 @@ def rule_of(data: dict) -> LanguageRule:
     labels = LabelRule(str(data.get("answer_label") or "Answer"), patterns.pop("answer_labels"),
                        patterns.pop("numbered_label"))
     return LanguageRule(markers, int(data.get("min_markers", 2)), float(data.get("min_share", 0.15)),
-                        float(data.get("page_share", 0.5)), labels=labels, **patterns)
+                        float(data.get("page_share", 0.5)), labels=labels,
+                        not_english=frozenset(str(w).casefold() for w in data.get("not_english") or ()),
+                        label_words=label_words_of(data.get("label_words")), **patterns)
 
 
 @lru_cache(maxsize=4096)

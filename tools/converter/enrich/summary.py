@@ -1,9 +1,10 @@
-"""An English summary for a page whose answer is in Hinglish.
+"""An English summary for a page whose answer is in Hinglish, when nobody wrote one.
 
 A reader who does not read Hinglish still gets the gist: the document's own
 English summary when it has one ("In short, ...", a Summary or Conclusion
-section written in English), otherwise an outline of the answer's English
-headings and labels, which says that it is an outline.
+section written in English), then an automatic digest of the answer's sections
+(``digest``), which says that it is automatic. Reviewed summaries written by
+people replace both (``written``).
 """
 
 from __future__ import annotations
@@ -12,32 +13,21 @@ import re
 import textwrap
 from ..blocks import plain_text
 from ..model import Summary
+from .digest import digest, label_of, opens_section
 from .language import LanguageRule, Unit, is_hinglish, units
 
-LABEL = re.compile(r"^\*\*(?P<label>[^*]+?)\*\*\s*:?\s*(?P<rest>.*)$", re.S)
-OUTLINE_LIMIT = 24
-
-
-def label_of(unit: Unit) -> str | None:
-    """A heading's text, or the bold label a paragraph starts with (``**Privacy**: ...``)."""
-    if unit.kind == "heading":
-        return plain_text(unit.text).rstrip(":").strip()
-    found = LABEL.match(unit.text.strip())
-    if not found:
-        return None
-    return plain_text(found.group("label")).rstrip(":").strip() or None
-
+DIGEST_LEAD = "The sections of the Hinglish answer, from its English labels and terms (automatic):"
+DIGEST_ITEM = re.compile(r"^- (?:\*\*(?P<label>.+?)\*\*|Terms used)(?:: (?P<terms>.*))?$")
 
 def standalone(unit: Unit) -> bool:
-    """A heading, or a paragraph that is only a bold label: it opens a section."""
-    found = LABEL.match(unit.text.strip()) if unit.kind == "paragraph" else None
-    return unit.kind == "heading" or bool(found and not found.group("rest").strip())
+    label, rest = label_of(unit)
+    return bool(label) and opens_section(unit, rest)
 
 
 def own_summary(body: str, found: tuple[Unit, ...], rule: LanguageRule) -> str | None:
     lines = body.split("\n")
     for index, unit in enumerate(found):
-        label = label_of(unit)
+        label, _ = label_of(unit)
         if not (label and standalone(unit) and rule.summary_labels.match(label)):
             continue
         section = []
@@ -54,46 +44,38 @@ def own_summary(body: str, found: tuple[Unit, ...], rule: LanguageRule) -> str |
     return None
 
 
-def outline(found: tuple[Unit, ...], rule: LanguageRule) -> str | None:
-    """Section labels at the top, the labels of their points nested under them."""
-    items, section_open = [], False
-    for unit in found:
-        label = label_of(unit)
-        if not label:
-            continue
-        opens_section = standalone(unit)
-        if is_hinglish(label, rule) or rule.summary_labels.match(label) or rule.outline_skip.match(label):
-            section_open = section_open and not opens_section
-            continue
-        nested = section_open and not opens_section
-        section_open = section_open or opens_section
-        items.append(("    - " if nested else "- ") + label)
-        if len(items) == OUTLINE_LIMIT:
-            break
-    return "\n".join(items) or None
-
-
 def summary(body: str, rule: LanguageRule) -> Summary | None:
     found = units(body)
     own = own_summary(body, found, rule)
+    built = digest(found, rule)
     if own:
-        return Summary("own", own)
-    built = outline(found, rule)
-    return Summary("outline", built) if built else None
+        return Summary("own", own + (f"\n\n{DIGEST_LEAD}\n\n{built}" if built else ""))
+    return Summary("digest", built) if built else None
 
 
 def description(body: str, found_summary: Summary | None, limit: int = 160) -> str:
     """The answer's opening words as plain text, for ``<meta name="description">``
     and link previews; Hinglish pages use their English summary."""
-    if found_summary is not None and found_summary.kind == "outline":
-        labels = [plain_text(line.lstrip(" -")) for line in found_summary.markdown.split("\n") if line.startswith("-")]
-        return shorten("Answer in Hinglish, covering " + ", ".join(labels) + ".", limit)
+    if found_summary is not None and found_summary.kind == "digest":
+        return shorten(digest_description(found_summary.markdown), limit)
     source = found_summary.markdown if found_summary is not None else body
     for unit in units(source):
         text = plain_text(unit.text)
         if unit.kind == "paragraph" and len(text.split()) >= 5:
             return shorten(text, limit)
     return ""
+
+
+def digest_description(markdown: str) -> str:
+    """``Answer in Hinglish on A, B and C.``: the digest's sections, else the terms it lists."""
+    found = [DIGEST_ITEM.match(line) for line in markdown.split("\n")]
+    labels = [m.group("label") for m in found if m and m.group("label")]
+    if not labels:
+        labels = [t for m in found if m and m.group("terms") for t in m.group("terms").split(", ")][:8]
+    if not labels:
+        return ""
+    listed = ", ".join(labels[:-1]) + (" and " if len(labels) > 1 else "") + labels[-1]
+    return f"Answer in Hinglish on {plain_text(listed)}."
 
 
 SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)\s+(?=[A-Z0-9\"“(])")
