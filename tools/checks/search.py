@@ -67,7 +67,7 @@ SPY = """
 
 @dataclass(frozen=True)
 class Case:
-    kind: str  # title, typo, glossary, concept
+    kind: str  # title, typo, glossary, concept, english (an English query for a Hinglish answer)
     query: str
     want: str  # page URL relative to the site, "<source>/<slug>/"
     also: tuple[str, ...] = ()  # other pages that answer as well
@@ -119,7 +119,7 @@ def tag_cases(vocabulary: dict) -> list[Case]:
 
 def concept_cases(labelled: dict) -> list[Case]:
     """Queries labelled by reading (tests/data/search_concepts.yml) and the pages that define them."""
-    return [Case("concept", q["query"], q["page"] + "/", tuple(p + "/" for p in q.get("also") or ()))
+    return [Case(q.get("kind", "concept"), q["query"], q["page"] + "/", tuple(p + "/" for p in q.get("also") or ()))
             for q in labelled["queries"]]
 
 
