@@ -91,13 +91,13 @@ def test_previous_and_next_stay_in_the_chapter(built_site, converted):
     assert opening.select_one(".md-footer__link--prev") is None
 
 
-def test_hinglish_page_badge_question_summary_then_answer(built_site):
+def test_hinglish_page_badge_summary_question_then_answer(built_site):
     article = soup(built_site, HINGLISH).select_one("article")
     assert article.select_one(".qa-meta .qa-badge").get_text() == "Hinglish answer"
     order = [el for el in article.find_all(True) if el.name == "blockquote" or "admonition" in (el.get("class") or [])
              or el.get("lang") == "hi-Latn"]
-    assert order[0].name == "blockquote" and "admonition" in order[1]["class"]
-    assert order[1].select_one(".admonition-title").get_text() == "English summary"
+    assert "admonition" in order[0]["class"] and order[1].name == "blockquote"
+    assert order[0].select_one(".admonition-title").get_text() == "English summary"
     explained = soup(built_site, MACHINE_TRANSLATION).select_one("article")
     label = explained.find("h2", id="answer-in-hinglish")  # the document's "Question 18 ka Samjhawa", made one label
     assert label is not None and "English summary" in label.find_previous(class_="admonition").get_text()

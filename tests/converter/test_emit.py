@@ -49,7 +49,7 @@ def test_page_front_matter_carries_tags_description_and_language():
     assert data["tags"] == ["Basics"] and data["description"] == "X is a thing." and data["language"] == "hinglish"
 
 
-def test_hinglish_page_has_badge_then_question_then_english_summary():
+def test_hinglish_page_has_badge_then_english_summary_then_question():
     document = sample()
     entry = document.entries[0]
     entry.statement, entry.language = "Some premise. What is X?", "hinglish"
@@ -57,7 +57,7 @@ def test_hinglish_page_has_badge_then_question_then_english_summary():
     body = emit.render_page(entry, document).split("---\n", 2)[2]
     assert 'class="qa-badge"' in body and "Hinglish answer" in body
     quote, summary = body.index("> Some premise"), body.index('!!! abstract "English digest (automatic)"')
-    assert quote < summary < body.index("X is a thing.")
+    assert summary < quote < body.index("X is a thing.")  # the English first: on a phone, on the first screen
     assert "\n    - **Privacy**\n        - **Data**\n" in body and "nobody has written" in body
 
 

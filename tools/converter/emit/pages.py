@@ -52,10 +52,10 @@ def render_page(entry: Entry, document: Document, vocabulary: Vocabulary | None 
         data["question" if entry.kind == "question" else "heading"] = entry.statement
     parts = [f"# {escape_inline(entry.title)}", meta_strip(entry, document, notebook),
              duplicate_banner(entry, pages, shown)]
+    if entry.summary is not None:  # first: on a phone, the English is on the first screen
+        parts.append(summary_block(entry))
     if entry.kind == "question" and entry.statement and plain_text(entry.statement) != entry.title:
         parts.append("> " + entry.statement)  # the whole question, when the title is a part of it
-    if entry.summary is not None:
-        parts.append(summary_block(entry))
     body = linked(entry.body, entry.terms, entry.path)
     ids = entry.anchors if entry.anchors is not None else heading_ids(body, reserved_ids(entry))
     parts.append(with_ids(body, ids).rstrip())
