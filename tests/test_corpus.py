@@ -113,7 +113,8 @@ def test_every_hinglish_answer_has_its_written_english_summary(report, converted
 def test_case_study_titles_are_the_actual_question(report):
     found = titles(report, HINGLISH)
     # the question's sentence, in the reviewed wording of summaries.yml where it said "these models"
-    assert found[0] == "What key ethical principles should guide the responsible deployment of large language models?"
+    assert found[0] == ("What ethical principles should guide responsible deployment of large language models, "
+                        "and how do they shape decisions in different industries?")
     assert found[21] == "Identify two suitable language models from Hugging Face for speech recognition."
 
 

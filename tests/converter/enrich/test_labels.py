@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from converter.enrich.labels import LABEL, NUMBER, LabelRule, relabel
+from converter.enrich.labels import LABEL, NUMBER, TITLE, LabelRule, relabel
 from helpers import PATTERNS, convert
 
 RULE = LabelRule("Answer in Hinglish",
@@ -26,6 +26,16 @@ def test_a_number_before_a_topic_leaves_the_topic():
     out, edits = relabel("## Question 26: **Gemma at a glance**\n\nText.", 26, RULE)
     assert out == "## Gemma at a glance\n\nText."
     assert edits[0][2] == NUMBER
+
+
+def test_an_english_page_keeps_no_label_that_says_hinglish():
+    out, edits = relabel("## Overview\n\nText.\n\n## Answer in Hinglish\n\nMore text.", 27, RULE, hinglish=False)
+    assert out == "## Overview\n\nText.\n\nMore text." and edits[0][1:] == ("", LABEL)
+
+
+def test_a_heading_that_repeats_the_title_goes():
+    out, edits = relabel("## Question 28: Fine-Tuning Methods\n\nText.", 28, RULE, title="Fine-tuning methods")
+    assert out == "Text." and edits[0][2] == TITLE
 
 
 @pytest.mark.parametrize("body", [

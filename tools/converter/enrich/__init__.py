@@ -8,15 +8,16 @@ from __future__ import annotations
 
 from ..model import Document, Settings
 from . import language, summary, tags
-from .labels import relabel_document
+from .labels import relabel_entry
 
 
 def enrich_document(document: Document, settings: Settings, lines=()) -> None:
-    if settings.language is not None and settings.language.labels is not None:
-        relabel_document(document, settings.language.labels, lines)
     for entry in document.entries:
         if settings.language is not None:
             entry.language, _ = language.page_language(entry.body, settings.language)
+            if settings.language.labels is not None:
+                document.changes += relabel_entry(entry, settings.language.labels, lines,
+                                                  entry.language == language.HINGLISH)
             if entry.language == language.HINGLISH:
                 entry.summary = summary.summary(entry.body, settings.language)
         entry.description = summary.description(entry.body, entry.summary)

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..blocks import plain_text
-from ..model import Change, Document
+from ..model import Change, Entry
 from ..normalise.fences import in_code
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
@@ -33,12 +33,15 @@ def pattern_for(pattern: re.Pattern, number: int | None) -> re.Pattern:
     return re.compile(pattern.pattern.replace("{n}", str(number) if number is not None else r"\d+"), re.I)
 
 
-LABEL, NUMBER = "the document's own label for the answer, shown once", "the question's number before a heading's topic"
+LABEL = "the document's own label for the answer: one on a Hinglish page, none on an English one"
+NUMBER = "the question's number before a heading's topic"
+TITLE = "the page's title repeated as a heading"
 
 
-def relabel(body: str, number: int | None, rule: LabelRule) -> tuple[str, list[tuple[str, str, str]]]:
-    """The body with its answer labels made one, and each heading edited: (before, after or "" when it went,
-    why)."""
+def relabel(body: str, number: int | None, rule: LabelRule, title: str = "",
+            hinglish: bool = True) -> tuple[str, list[tuple[str, str, str]]]:
+    """The body with its answer labels made one (none on an English page, whose document may still
+    say "Answer in Hinglish"), and each heading edited: (before, after or "" when it went, why)."""
     labels, numbered = pattern_for(rule.labels, number), pattern_for(rule.numbered, number)
     lines, edits, labelled = body.split("\n"), [], False
     code = in_code(lines)
@@ -53,8 +56,10 @@ def relabel(body: str, number: int | None, rule: LabelRule) -> tuple[str, list[t
             continue
         topic = numbered.sub("", text, count=1).strip()
         if labels.match(text) or labels.match(topic) or not topic:
-            after, why = ("" if labelled else f"{found.group(1)} {rule.label}"), LABEL
+            after, why = ("" if labelled or not hinglish else f"{found.group(1)} {rule.label}"), LABEL
             labelled = True
+        elif topic.casefold() == title.casefold():
+            after, why = "", TITLE
         else:
             after, why = f"{found.group(1)} {topic}", NUMBER
         if after.strip() != line.strip():
@@ -75,7 +80,7 @@ def label_changes(edits: list[tuple[str, str, str]], lines, start: int, end: int
     return changes
 
 
-def relabel_document(document: Document, rule: LabelRule, lines) -> None:
-    for entry in document.entries:
-        entry.body, edits = relabel(entry.body, entry.number, rule)
-        document.changes += label_changes(edits, lines, entry.start, entry.end)
+def relabel_entry(entry: Entry, rule: LabelRule, lines, hinglish: bool) -> list[Change]:
+    """The entry's answer relabelled (once its language is known); the changes to report."""
+    entry.body, edits = relabel(entry.body, entry.number, rule, entry.title, hinglish)
+    return label_changes(edits, lines, entry.start, entry.end)
