@@ -242,7 +242,7 @@ def convert_locked(args) -> int:
         print(f"  warning: {warning}", file=sys.stderr)
     if review.missing:
         print(f"  {len(review.missing)} Hinglish answers have no written English summary yet "
-              "(report.json: summaries.missing; README: English summaries)")
+              "(report.json: summaries.missing; handbook/hinglish.md)")
     if settings.glossary is not None:
         glossary, warnings = resolved(settings.glossary, {e.qid: e.path for d in documents for e in d.entries})
         settings = replace(settings, glossary=glossary)
