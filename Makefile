@@ -20,7 +20,7 @@ export NBCONVERT_DISABLE_CONFIG_EXPORTERS := 1
 # hide the warnings too, and --strict counts only the warnings that are logged
 WARNINGS_ONLY := awk 'BEGIN { shown = 1 } /^[A-Z]+ +- / { shown = $$1 != "INFO" } shown'
 
-.PHONY: site convert pages serve test browser-packages check search-check search-bench bench field clean og-image
+.PHONY: site convert pages serve test test-fast browser-packages check search-check search-bench bench field clean og-image
 
 $(VENV)/.installed: requirements.txt constraints.txt
 	python=$$(bash tools/setup/system.sh python "$(PYTHON)") && "$$python" -m venv --clear $(VENV)
@@ -51,6 +51,10 @@ serve: pages
 ## test: the whole test suite (unit, corpus integration, site build, browser)
 test: $(VENV)/.installed browser-packages
 	$(PY) -m pytest -q
+
+## test-fast: the unit tests alone (no run on ../shared, no site build, no browser), in under a minute
+test-fast: $(VENV)/.installed
+	$(PY) -m pytest -q -m "not integration"
 
 ## browser-packages: Debian's chromium and a Devanagari font for the browser tests, installed
 ## when missing (as root; otherwise one line names the command)

@@ -12,6 +12,16 @@ import pytest
 from converter import cli
 from site_build import ROOT, build_site, configured_backend
 
+TESTS = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(items):
+    """The test files directly under tests/ and in tests/browser/ are integration tests."""
+    for item in items:
+        folder = Path(item.fspath).parent
+        if folder in (TESTS, TESTS / "browser"):
+            item.add_marker(pytest.mark.integration)
+
 CORPUS = Path(os.environ.get("CORPUS", ROOT.parent / "shared" / "corpus"))
 # The suite builds for mkdocs.yml's own address (tests that need another pass it to build_site):
 # a SITE_URL exported for deploying must not change what the tests expect.
