@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 import ftfy
 
-from .model import Change, Drop, DropRule, Erratum, Settings, Text
+from .model import Change, Drop, DropRule, Erratum, Text
+from .settings import Settings
 from .pdf_text import english, pdf_repairs, repaired
 from .sanitise import code_lines, masked, sanitise
 

@@ -14,7 +14,8 @@ from .enrich import enrich_document
 from .identity.fingerprint import page_prints
 from .identity.rules import IdentityRules
 from .links import page_features
-from .model import RESERVED_FOLDERS, Document, Settings, Source
+from .model import RESERVED_FOLDERS, Document, Source
+from .settings import Settings
 from .normalise import normalise_document
 from .read import ReadError, decode
 from .sources import slugify

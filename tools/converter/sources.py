@@ -16,7 +16,8 @@ from .enrich import written as written_stage
 from .links import glossary as glossary_stage
 from .links import rules as links_stage
 from .identity import rules as identity_stage
-from .model import Attribution, DropRule, Erratum, Library, Settings, Source, Style, TopicHint
+from .model import Attribution, DropRule, Erratum, Library, Source, Style, TopicHint
+from .settings import Settings
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown")

@@ -6,7 +6,8 @@ Runs per document after normalise; the marks that give Hinglish blocks their
 
 from __future__ import annotations
 
-from ..model import Document, Settings
+from ..model import Document
+from ..settings import Settings
 from . import language, summary, tags
 from .labels import relabel_entry
 

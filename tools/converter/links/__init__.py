@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..enrich.language import HINGLISH, unmark
-from ..model import Backlink, Document, Entry, Settings
+from ..model import Backlink, Document, Entry
+from ..settings import Settings
 from . import duplicates, glossary, related, similarity
 
 __all__ = ["cross_link", "page_features", "pages_of"]
