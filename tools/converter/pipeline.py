@@ -18,7 +18,7 @@ from .model import RESERVED_FOLDERS, Document, Source
 from .settings import Settings
 from .normalise import normalise_document
 from .read import ReadError, decode
-from .sources import slugify
+from .slugs import slugify
 from .split import split
 
 

@@ -18,6 +18,7 @@ from .links import rules as links_stage
 from .identity import rules as identity_stage
 from .model import Attribution, DropRule, Erratum, Library, Source, Style, TopicHint
 from .settings import Settings
+from .slugs import slugify
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown")
@@ -25,13 +26,6 @@ DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown")
 
 class SettingsError(Exception):
     """The YAML settings are wrong; the message names the file and the key."""
-
-
-def slugify(text: str, limit: int = 60) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
-    if len(slug) > limit:
-        slug = slug[:limit].rsplit("-", 1)[0]
-    return slug or "untitled"
 
 
 def parse_source(file: str, raw: dict, where: str) -> Source:

@@ -19,7 +19,7 @@ from typing import Iterator
 
 from .. import blocks
 from ..normalise.layout import tokens_of
-from ..sources import slugify
+from ..slugs import slugify
 
 LINE_END = re.compile(r"(?<=\n)|(?<=\r)(?!\n)")
 CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$")

@@ -9,7 +9,7 @@ from functools import lru_cache
 import yaml
 from pymdownx.snippets import SnippetPreprocessor
 
-from ..sources import slugify
+from ..slugs import slugify
 
 INLINE_MARKUP = re.compile(r"([\\`*_\[\]<>#|])")
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when present: same output, faster

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..model import Document
 from ..pipeline import assign_paths
-from ..sources import slugify
+from ..slugs import slugify
 from .fingerprint import entry_prints
 from .match import Print, match, nearest
 from .registry import Record, Registry
