@@ -15,22 +15,16 @@ import time
 import traceback
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import replace
 from itertools import repeat
 from pathlib import Path
 
 from . import emit, images, sources
 from .cache import DocumentCache, environment_digest, key
 from .identity import registry as registry_file
-from .enrich.written import apply_written
-from .identity.assign import identify
-from .identity.rules import IdentityRules
-from .links import cross_link
-from .links.glossary import resolved
-from .links.rules import LinkRules
 from .model import Document, Drop, Source
 from .parallel import chunks
-from .pipeline import convert_bytes, distinct_sources
+from .paths import distinct_sources
+from .pipeline import convert_bytes, emitted, link_documents
 
 
 def arguments(argv):
@@ -236,33 +230,25 @@ def convert_locked(args) -> int:
     documents = converted_documents(paths, settings, args)
     distinct_sources(documents)
     pictures = with_images(documents, paths)
-    identities = identify(documents, old, settings.identity or IdentityRules())
-    review = apply_written(documents, settings.written)
-    for warning in review.warnings():
+    linked = link_documents(documents, old, settings, args.jobs)
+    for warning in linked.warnings:
         print(f"  warning: {warning}", file=sys.stderr)
-    if review.missing:
-        print(f"  {len(review.missing)} Hinglish answers have no written English summary yet "
+    if linked.review.missing:
+        print(f"  {len(linked.review.missing)} Hinglish answers have no written English summary yet "
               "(report.json: summaries.missing; handbook/hinglish.md)")
-    if settings.glossary is not None:
-        glossary, warnings = resolved(settings.glossary, {e.qid: e.path for d in documents for e in d.entries})
-        settings = replace(settings, glossary=glossary)
-        for warning in warnings:
-            print(f"  warning: {warning}", file=sys.stderr)
-    cross_link(documents, settings, args.jobs)
     for document in documents:
         for line in summary(document):
             print(line, file=sys.stderr if document.failed or line.startswith("  warning") else sys.stdout)
     if all(d.failed for d in documents):
         print("error: no document could be converted; previous output left as it was", file=sys.stderr)
         return 1
-    files = emit.files_for(documents, settings.vocabulary, settings.glossary, identities, settings.library,
-                           args.jobs, settings.links.shown if settings.links else LinkRules.shown)
+    files, report = emitted(documents, linked, args.jobs)
     files.update(pictures)
     try:
-        emit.write_tree(args.out, files, emit.report(documents, review.as_report()), args.report,
+        emit.write_tree(args.out, files, report, args.report,
                         args.cache / "written.json" if args.cache else None, emit.SITE_WIDE)
         if args.registry is not None:
-            write_registry(args.registry, registry_file.dump(identities.registry), identities)
+            write_registry(args.registry, registry_file.dump(linked.identities.registry), linked.identities)
     except OSError as err:  # a full disk, a read-only folder
         where = f" {err.filename}" if err.filename else ""
         print(f"error: cannot write{where}: {err.strerror or err}; previous output left as it was", file=sys.stderr)

@@ -1,11 +1,19 @@
-"""The converter's stages in order for one document, and the checks across documents.
+"""The converter's steps, in order, in three phases (Quartz's transformers, filters and
+emitters are the model). Pure: bytes in, files out; ``cli`` does the reading and writing.
 
-Pure: bytes in, data for ``emit`` to write out.
+1. Per document (``convert_bytes``: pure, cached by content, run in parallel):
+   read → clean → blocks → split → dedupe → normalise → enrich → page features and
+   fingerprints → page paths.
+2. Across documents (``link_documents``), after the command line has given every source a
+   folder of its own and copied the pictures: identity (permanent numbers and stable paths)
+   → written English summaries → glossary targets → cross-links (related questions,
+   duplicate groups, glossary links, backlinks).
+3. Emit (``emitted``): every page, index, navigation file and short link, and report.json.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from . import blocks as blocks_stage
 from .clean import clean
@@ -14,11 +22,18 @@ from .enrich import enrich_document
 from .identity.fingerprint import page_prints
 from .identity.rules import IdentityRules
 from .links import page_features
-from .model import RESERVED_FOLDERS, Document, Source
-from .settings import Settings
+from . import emit
+from .enrich.written import Review, apply_written
+from .identity.assign import Identities, identify
+from .identity.registry import Registry
+from .links import cross_link
+from .links.glossary import resolved
+from .links.rules import LinkRules
+from .model import Document, Source
 from .normalise import normalise_document
+from .paths import assign_paths
 from .read import ReadError, decode
-from .slugs import slugify
+from .settings import Settings
 from .split import split
 
 
@@ -57,44 +72,32 @@ def convert_bytes(data: bytes, source: Source, settings: Settings) -> tuple[Docu
     return document, text.lines
 
 
-def assign_paths(document: Document, keep: dict[int, str] | None = None) -> None:
-    """Readable, unique page paths: ``<source>/<title-slug>.md``.
+@dataclass(frozen=True)
+class Linked:
+    """What the steps across documents found: the permanent numbers, the written summaries'
+    review, the settings with the glossary's targets resolved, and warnings to print."""
 
-    ``keep`` (entry index -> slug) are slugs the entries had before and may keep:
-    they are claimed first, so a same-titled page inserted above cannot take them.
-    """
-    used: set[str] = {"index", "notebooks"}
-    claimed: dict[int, str] = {}
-    for i, slug in sorted((keep or {}).items()):
-        if slug not in used:
-            used.add(slug)
-            claimed[i] = slug
-    for i, entry in enumerate(document.entries):
-        slug = claimed.get(i)
-        if slug is None:
-            base = slugify(entry.title)
-            slug, n = base, 2
-            while slug in used:
-                slug, n = f"{base}-{n}", n + 1
-            used.add(slug)
-        set_path(document, entry, slug)
+    identities: Identities
+    review: Review
+    settings: Settings
+    warnings: tuple[str, ...] = field(default=())
 
 
-def set_path(document: Document, entry, slug: str) -> None:
-    entry.slug = slug
-    entry.path = f"{document.source.slug}/{slug}.md"
+def link_documents(documents: list[Document], registry: Registry, settings: Settings, workers: int = 1) -> Linked:
+    identities = identify(documents, registry, settings.identity or IdentityRules())
+    review = apply_written(documents, settings.written)
+    warnings = review.warnings()
+    if settings.glossary is not None:
+        glossary, unresolved = resolved(settings.glossary, {e.qid: e.path for d in documents for e in d.entries})
+        settings = replace(settings, glossary=glossary)
+        warnings += unresolved
+    cross_link(documents, settings, workers)
+    return Linked(identities, review, settings, tuple(warnings))
 
 
-def distinct_sources(documents: list[Document]) -> None:
-    """Two documents must not share a URL folder (two unconfigured files named alike),
-    nor take one of the folders the site itself uses."""
-    used: set[str] = set(RESERVED_FOLDERS)
-    for document in documents:
-        slug, n = document.source.slug, 2
-        while slug in used:
-            slug, n = f"{document.source.slug}-{n}", n + 1
-        used.add(slug)
-        if slug != document.source.slug:
-            document.warnings.append(f"URL folder {document.source.slug!r} is taken: using {slug!r}")
-            document.source = replace(document.source, slug=slug)
-            assign_paths(document)
+def emitted(documents: list[Document], linked: Linked, workers: int = 1) -> tuple[dict[str, str], dict]:
+    """Every generated file by its path, and the report."""
+    settings = linked.settings
+    files = emit.files_for(documents, settings.vocabulary, settings.glossary, linked.identities, settings.library,
+                           workers, settings.links.shown if settings.links else LinkRules.shown)
+    return files, emit.report(documents, linked.review.as_report())

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Document
-from ..pipeline import assign_paths
+from ..paths import assign_paths
 from ..slugs import slugify
 from .fingerprint import entry_prints
 from .match import Print, match, nearest
