@@ -15,6 +15,7 @@ from typing import Sequence
 
 import numpy as np
 from scipy import sparse
+from scipy.sparse.csgraph import connected_components
 
 from ..model import DuplicateGroup
 from .related import BLOCK, Page, Vectors
@@ -88,22 +89,15 @@ def groups(pages: Sequence[Page], v: Vectors, rules: LinkRules) -> dict[str, Dup
         evidence[pair] = ("answer", share)
     for i, j, title in same_questions(v, rules):
         evidence.setdefault((i, j), ("question", title))
-    parent = list(range(len(pages)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, j in evidence:
-        parent[max(root(i), root(j))] = min(root(i), root(j))
+    pairs = np.array(sorted(evidence), dtype=np.int64).reshape(-1, 2)
+    linked = sparse.coo_matrix((np.ones(len(pairs)), (pairs[:, 0], pairs[:, 1])), shape=(len(pages),) * 2)
+    _, root = connected_components(linked, directed=False)
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(pages)):
-        members[root(i)].append(i)
+        members[int(root[i])].append(i)
     found_of: dict[int, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     for (i, _), (kind, value) in evidence.items():
-        found_of[root(i)][kind].append(value)
+        found_of[int(root[i])][kind].append(value)
     found = {}
     for top, group in members.items():
         if len(group) < 2:
