@@ -37,7 +37,7 @@ class Page:
 
     def __init__(self, url: str, html: str):
         self.url = url
-        soup = BeautifulSoup(html, "html.parser")
+        soup = BeautifulSoup(html, "lxml")
         self.article = soup.select_one("article")
         heading = self.article.find(id="qa-related")
         self.related = [resolve(url, a["href"]) for a in heading.find_next_sibling("ul").select("a")] \
@@ -191,7 +191,7 @@ def test_abbreviations_show_their_expansion(built_site):
 
 def test_the_glossary_page_lists_every_term_with_a_working_link(built_site, pages):
     glossary = sources.load().glossary
-    soup = BeautifulSoup((built_site / "glossary/index.html").read_text(encoding="utf-8"), "html.parser")
+    soup = BeautifulSoup((built_site / "glossary/index.html").read_text(encoding="utf-8"), "lxml")
     rows = soup.select("article table tbody tr")
     assert len(rows) == len(glossary.terms)
     for row in rows:
@@ -204,7 +204,7 @@ def test_cross_link_sections_stay_out_of_search(site_with):
     index leaves them out too."""
     checked = 0
     for page in sorted(site_with("pagefind").glob("*/*/index.html")):
-        article = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article")
+        article = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml").select_one("article")
         if article is None or not article.has_attr("data-pagefind-body"):
             continue
         ignored = {id(tag) for tag in article.select(f"{search_hook.IGNORED}, [data-pagefind-ignore]")}

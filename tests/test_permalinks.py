@@ -154,7 +154,7 @@ def land(url: str) -> tuple[str, BeautifulSoup]:
             raise AssertionError(f"{url}: HTTP {err.code}") from err
         refresh = REFRESH.search(html)
         if refresh is None:
-            return url, BeautifulSoup(html, "html.parser")
+            return url, BeautifulSoup(html, "lxml")
         url = urljoin(url, refresh.group(1))
     raise AssertionError(f"{url}: more than 5 redirects")
 
@@ -271,7 +271,7 @@ def test_answer_headings_have_explicit_ids_never_numbered(built_site, report):
     for document in report["documents"]:
         for entry in document["entries"]:
             soup = BeautifulSoup((built_site / entry["path"].removesuffix(".md") / "index.html")
-                                 .read_text(encoding="utf-8"), "html.parser")
+                                 .read_text(encoding="utf-8"), "lxml")
             ids = [h["id"] for h in soup.select("article :is(h2, h3, h4, h5, h6)[id]")]
             assert len(ids) == len(set(ids)), entry["path"]
             assert not [i for i in ids if re.search(r"_\d+$", i)], entry["path"]

@@ -18,7 +18,7 @@ MACHINE_TRANSLATION = "genai-qa-hinglish/what-are-the-strengths-and-limitations-
 
 
 def soup(site: Path, path: str) -> BeautifulSoup:
-    return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+    return BeautifulSoup((site / path).read_text(encoding="utf-8"), "lxml")
 
 
 def front_matter(path: Path) -> dict:

@@ -28,7 +28,7 @@ def built(tmp_path_factory):
 
 
 def article(site: Path, page: str) -> BeautifulSoup:
-    return BeautifulSoup((site / page / "index.html").read_text(encoding="utf-8"), "html.parser").select_one("article")
+    return BeautifulSoup((site / page / "index.html").read_text(encoding="utf-8"), "lxml").select_one("article")
 
 
 def test_a_picture_beside_the_document_is_shown_both_ways(built):

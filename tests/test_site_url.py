@@ -30,7 +30,7 @@ def site(tmp_path_factory) -> Path:
 
 
 def html(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
 
 
 def test_the_placeholder_appears_nowhere(site, monkeypatch):

@@ -39,7 +39,9 @@ def markdown_config() -> tuple[list[str], dict[str, dict]]:
 
 @pytest.fixture(scope="session")
 def render():
-    """Markdown -> parsed HTML, rendered by Python-Markdown with mkdocs.yml's extensions."""
+    """Markdown -> parsed HTML, rendered by Python-Markdown with mkdocs.yml's extensions: the
+    ``<body>`` lxml wraps it in, so that its top-level elements are the page's."""
     def run(text: str) -> BeautifulSoup:
-        return BeautifulSoup(to_html(text), "html.parser")
+        soup = BeautifulSoup(to_html(text), "lxml")
+        return soup.body or soup
     return run
