@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from converter import cli
-from converter.conserve import missing_words
+from conserve import missing_words
 
 BOOK = "001_485262cb913969db.txt"
 HINGLISH = "000_ee13c6cc0404c11f.txt"

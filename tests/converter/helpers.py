@@ -7,8 +7,9 @@ from collections import Counter
 from pathlib import Path
 
 from converter import pipeline, sources
-from converter.conserve import missing_words
-from converter.model import Document
+from conserve import missing_words
+from converter.model import Document, Style
+from converter.normalise import normalised
 
 PATTERNS = Path(__file__).resolve().parent.parent / "fixtures" / "patterns"
 STRUCTURES = PATTERNS.parent / "structure"
@@ -42,3 +43,8 @@ def outputs(document: Document) -> list[str]:
 def lost_words(document: Document, raw: str) -> Counter:
     """Words of ``raw`` on no page and in no report entry (empty: nothing lost)."""
     return missing_words(raw, outputs(document))
+
+
+def normalise(markdown: str, style: Style) -> str:
+    """The page's Markdown after every normalise pass."""
+    return normalised(markdown, style)[0]

@@ -8,7 +8,12 @@ import re
 
 import markdown
 
-from converter.emit.anchors import anchored
+from converter.emit.anchors import heading_ids, with_ids
+
+
+def anchored(markdown: str, reserved: frozenset[str] = frozenset()) -> str:
+    """``markdown`` with ``{ #id }`` at the end of every heading; nothing but heading lines changes."""
+    return with_ids(markdown, heading_ids(markdown, reserved))
 
 ID = re.compile(r"\{:? #([a-z0-9-]+)")
 

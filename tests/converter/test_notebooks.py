@@ -10,7 +10,12 @@ import nbformat
 import pytest
 import yaml
 
-from converter.notebooks import notebook, python_cells
+from converter.notebooks import answer_cells, notebook
+
+
+def python_cells(body: str) -> list[tuple[str, str]]:
+    return answer_cells(body, title=None)
+
 
 URL = "../../what-is-x/"
 

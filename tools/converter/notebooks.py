@@ -46,11 +46,6 @@ class _Context:
     prose: str
 
 
-def python_cells(body: str) -> list[tuple[str, str]]:
-    """The answer as (kind, text) cells: 'code' for each fenced block whose info string is python/py/python3 (or ipython/pycon), 'markdown' for the short context before it."""
-    return _cells(body, title=None)
-
-
 def notebook(title: str, question: str | None, body: str, answer_url: str) -> str | None:
     """The .ipynb JSON text for a page, or None when the page has no Python code block. Its first
     cell links to ``answer_url``, the answer's page (relative to the notebook's page)."""
@@ -62,7 +57,7 @@ def page_cells(title: str, body: str) -> tuple[tuple[str, str], ...]:
     depend on the page alone, so emit finds them with the per-document stages."""
     if not FENCE_OPENER.search(body):  # most pages: no fence at all, so no parse
         return ()
-    cells = _cells(body, title=title)
+    cells = answer_cells(body, title=title)
     return tuple(cells) if any(kind == "code" for kind, _ in cells) else ()
 
 
@@ -111,7 +106,9 @@ def _header(title: str, question: str | None, answer_url: str) -> str:
     return "\n\n".join(parts)
 
 
-def _cells(body: str, title: str | None) -> list[tuple[str, str]]:
+def answer_cells(body: str, title: str | None) -> list[tuple[str, str]]:
+    """The answer as (kind, text) cells: 'code' for each fenced block whose info string is
+    python/py/python3 (or ipython/pycon), 'markdown' for the short context before it."""
     tokens = tokens_of(body)
     cells: list[tuple[str, str]] = []
     previous: _Context | None = None

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from converter import sources
-from converter.normalise import normalise
+from helpers import normalise
 
 ROOT = Path(__file__).resolve().parents[3]
 FIXTURES = ROOT / "tests" / "fixtures" / "normalise"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from converter.normalise import normalise
+from helpers import normalise
 from converter.normalise.layout import rewrite
 
 

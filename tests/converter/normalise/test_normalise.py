@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from converter.conserve import missing_words
+from conserve import missing_words
 from converter.model import Chapter, Document, Entry, Source
-from converter.normalise import normalise, normalise_document
+from converter.normalise import normalise_document
+from helpers import normalise
 
 FIXTURES = sorted(p.name for p in (Path(__file__).resolve().parents[2] / "fixtures" / "normalise").glob("*.md"))
 

@@ -7,7 +7,7 @@ import pytest
 from converter import sources
 from converter.clean import clean
 from converter.model import Text
-from converter.normalise import normalise
+from helpers import normalise
 from converter.normalise.paragraphs import is_prose, join_page_breaks, whitespace
 
 

@@ -41,14 +41,9 @@ class Heading:
 HeadingId = tuple[int, str, bool]  # the heading's text line, its new id, whether it is an ATX heading
 
 
-def anchored(markdown: str, reserved: frozenset[str] = frozenset()) -> str:
-    """``markdown`` with ``{ #id }`` at the end of every heading, ids unique on the
-    page and outside ``reserved``; nothing but heading lines changes."""
-    return with_ids(markdown, heading_ids(markdown, reserved))
-
-
 def heading_ids(markdown: str, reserved: frozenset[str] = frozenset()) -> tuple[HeadingId, ...]:
-    """The ids ``anchored`` gives the headings that have none."""
+    """Ids for the headings that have none (``with_ids`` writes them as ``{ #id }``): unique on
+    the page and outside ``reserved``."""
     return new_ids(assigned(markdown, reserved))
 
 

@@ -31,10 +31,6 @@ def normalised(markdown: str, style: Style) -> tuple[str, list[tuple[str, str]]]
     return "\n".join(whitespace(lines)), joins
 
 
-def normalise(markdown: str, style: Style) -> str:
-    return normalised(markdown, style)[0]
-
-
 def join_changes(joins: list[tuple[str, str]], lines, start: int, end: int) -> list[Change]:
     """Each join as a change: the raw lines from the one cut to the one joined to it, and the
     sentence made whole (the lines are found by their text between ``start`` and ``end``)."""

@@ -14,7 +14,7 @@ import unicodedata
 from collections import Counter
 from typing import Iterable
 
-from .normalise.code import HTML_ELEMENTS, TAG
+from converter.normalise.code import HTML_ELEMENTS, TAG
 
 WORD = re.compile(r"\w+")
 
