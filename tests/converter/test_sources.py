@@ -68,5 +68,5 @@ def test_links_yml_says_how_many_pages_a_growing_list_names(tmp_path):
     assert sources.load(tmp_path).links.shown == 3
     assert sources.load().links.shown == 12
     (tmp_path / "links.yml").write_text("shown: 0\n")
-    with pytest.raises(sources.SettingsError, match="shown >= 1"):
+    with pytest.raises(sources.SettingsError, match="links.yml: shown: Input should be greater than or equal to 1"):
         sources.load(tmp_path)

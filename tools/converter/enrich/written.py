@@ -13,7 +13,10 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+from pydantic import Field, model_validator
+
 from ..model import Document, Summary, Written
+from ..schema import Section, validated
 from .language import HINGLISH, unmark
 from .summary import first_sentence
 
@@ -40,17 +43,29 @@ class Review:
                 "orphaned": list(self.orphaned)}
 
 
+class WrittenItem(Section):
+    answer: str = Field(min_length=1)  # the fingerprint report.json gives
+    summary: str = ""
+    title: str | None = None
+
+    @model_validator(mode="after")
+    def says_something(self) -> WrittenItem:
+        if not (self.summary.strip() or (self.title or "").strip()):
+            raise ValueError("needs a summary or a title")
+        return self
+
+
+class SummariesFile(Section):
+    """summaries.yml: the permanent number of each page, and what was written for it."""
+
+    summaries: dict[int, WrittenItem] = {}
+
+
 def written_of(raw: dict | None, where: str) -> tuple[Written, ...]:
-    """The ``summaries`` mapping of summaries.yml, checked: a bad entry is named, never skipped."""
-    found = []
-    for key, item in ((raw or {}).get("summaries") or {}).items():
-        if not isinstance(key, int) or not isinstance(item, dict):
-            raise ValueError(f"{where}: {key!r}: expected a permanent number holding answer, summary and/or title")
-        summary, title, answer = (str(item.get(k) or "").strip() for k in ("summary", "title", "answer"))
-        if not answer or not (summary or title):
-            raise ValueError(f"{where}: {key}: needs answer (the fingerprint in report.json) and a summary or title")
-        found.append(Written(key, answer, summary, title or None))
-    return tuple(found)
+    """summaries.yml, checked: a bad entry is named by its number and key, never skipped."""
+    found = validated(SummariesFile, raw, where)
+    return tuple(Written(qid, item.answer.strip(), " ".join(item.summary.split()), (item.title or "").strip() or None)
+                 for qid, item in found.summaries.items())
 
 
 def fingerprint(body: str) -> str:

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pydantic import Field
+
+from ..schema import Section, validated
+
 
 @dataclass(frozen=True)
 class IdentityRules:
@@ -16,21 +20,34 @@ class IdentityRules:
     nearest_min: float = 0.025  # ... each at least this alike
 
 
-def rules_of(data: dict) -> IdentityRules:
-    match = data.get("match") or {}
-    removed = data.get("removed") or {}
-    rules = IdentityRules(
-        stop_words=frozenset(str(w).casefold() for w in data.get("stop_words") or ()),
-        title=float(match.get("title", 1.0)),
-        answer=float(match.get("answer", 0.6)),
-        combined=float(match.get("combined", 1.2)),
-        same_source=float(match.get("same_source", 0.05)),
-        nearest=int(removed.get("nearest", 5)),
-        nearest_min=float(removed.get("min_score", 0.025)),
+class Match(Section):
+    title: float = Field(1.0, gt=0, le=1)
+    answer: float = Field(0.6, gt=0, le=1)
+    combined: float = Field(1.2, gt=0, le=2)
+    same_source: float = 0.05
+
+
+class Removed(Section):
+    nearest: int = Field(5, ge=0)
+    min_score: float = 0.025
+
+
+class IdentityFile(Section):
+    """identity.yml"""
+
+    stop_words: list[str] = []
+    match: Match = Match()
+    removed: Removed = Removed()
+
+
+def rules_of(data: dict | None) -> IdentityRules:
+    found = validated(IdentityFile, data, "identity.yml")
+    return IdentityRules(
+        stop_words=frozenset(w.casefold() for w in found.stop_words),
+        title=found.match.title,
+        answer=found.match.answer,
+        combined=found.match.combined,
+        same_source=found.match.same_source,
+        nearest=found.removed.nearest,
+        nearest_min=found.removed.min_score,
     )
-    for name in ("title", "answer"):
-        if not 0 < getattr(rules, name) <= 1:
-            raise ValueError(f"identity.yml: match.{name} must be in (0, 1]")
-    if not 0 < rules.combined <= 2:
-        raise ValueError("identity.yml: match.combined must be in (0, 2]")
-    return rules

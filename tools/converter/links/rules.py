@@ -7,6 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pydantic import Field
+
+from ..schema import Section, validated
+
 
 @dataclass(frozen=True)
 class LinkRules:
@@ -23,26 +27,47 @@ class LinkRules:
     shown: int = 12  # pages a "Linked from" list or a duplicate banner names; the rest are counted
 
 
+class Weights(Section):
+    text: float = Field(0.8, ge=0)
+    title: float = Field(0.2, ge=0)
+    tags: float = Field(0.05, ge=0)
+
+
+class Related(Section):
+    count: int = Field(5, ge=0)
+    weights: Weights = Weights()
+    min_score: float = 0.15
+
+
+class Duplicates(Section):
+    shingle: int = Field(5, ge=1)
+    same_answer: float = Field(0.5, gt=0, le=1)
+    same_question: float = 1.01
+    same_question_text: float = 0.0
+
+
+class LinksFile(Section):
+    """links.yml"""
+
+    stop_words: list[str] = []
+    related: Related = Related()
+    duplicates: Duplicates = Duplicates()
+    shown: int = Field(12, ge=1)
+
+
 def rules_of(data: dict) -> LinkRules:
-    related = data.get("related") or {}
-    weights = related.get("weights") or {}
-    duplicates = data.get("duplicates") or {}
-    stop_words = frozenset(str(w).casefold() for w in data.get("stop_words") or ())
-    rules = LinkRules(
-        stop_words=stop_words,
-        related_count=int(related.get("count", 5)),
-        text_weight=float(weights.get("text", 0.8)),
-        title_weight=float(weights.get("title", 0.2)),
-        tag_weight=float(weights.get("tags", 0.05)),
-        min_score=float(related.get("min_score", 0.15)),
-        shingle=int(duplicates.get("shingle", 5)),
-        same_answer=float(duplicates.get("same_answer", 0.5)),
-        same_question=float(duplicates.get("same_question", 1.01)),
-        same_question_text=float(duplicates.get("same_question_text", 0.0)),
-        shown=int(data.get("shown", 12)),
+    found = validated(LinksFile, data, "links.yml")
+    related, duplicates = found.related, found.duplicates
+    return LinkRules(
+        stop_words=frozenset(w.casefold() for w in found.stop_words),
+        related_count=related.count,
+        text_weight=related.weights.text,
+        title_weight=related.weights.title,
+        tag_weight=related.weights.tags,
+        min_score=related.min_score,
+        shingle=duplicates.shingle,
+        same_answer=duplicates.same_answer,
+        same_question=duplicates.same_question,
+        same_question_text=duplicates.same_question_text,
+        shown=found.shown,
     )
-    if rules.related_count < 0 or rules.shingle < 1 or rules.shown < 1:
-        raise ValueError("links.yml: related.count must be >= 0, duplicates.shingle and shown >= 1")
-    if not 0 < rules.same_answer <= 1:
-        raise ValueError("links.yml: duplicates.same_answer must be in (0, 1]")
-    return rules

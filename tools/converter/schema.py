@@ -1,0 +1,36 @@
+"""Settings files read against a schema (pydantic), so that a mistake is named by its file,
+its key and what was expected, and a misspelt key is an error rather than a silent default.
+
+Each settings module declares the shape of its file as ``Section`` classes and turns the
+validated result into its own frozen rules; nothing else reads the raw YAML.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+
+class Section(BaseModel):
+    """A mapping in a settings file: unknown keys are mistakes; numbers given as text are not."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+Shape = TypeVar("Shape", bound=Section)
+
+
+def validated(shape: type[Shape], data, where: str) -> Shape:
+    """``data`` (a file's parsed YAML) as ``shape``, or a ValueError naming every mistake:
+    ``links.yml: duplicates.same_answer: Input should be less than or equal to 1 (got 2)``."""
+    try:
+        return shape.model_validate({} if data is None else data)
+    except ValidationError as err:
+        raise ValueError("; ".join(f"{where}: {'.'.join(str(p) for p in e['loc']) or 'the file'}: {e['msg']}"
+                                   f" (got {shown(e['input'])})" for e in err.errors())) from None
+
+
+def shown(value, limit: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
