@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import Field
 
+from converter.enrich.language import rule_of as language_rule
 from converter.identity.rules import rules_of as identity_rules
 from converter.links.rules import rules_of as link_rules
 from converter.schema import Section, validated
@@ -50,3 +51,12 @@ def test_the_link_and_identity_settings_are_read_through_their_shapes():
     assert identity_rules({"match": {"title": 0.9}}).title == 0.9
     with pytest.raises(ValueError, match="identity.yml: match.combined"):
         identity_rules({"match": {"combined": 3}})
+
+
+def test_the_language_settings_check_markers_and_patterns():
+    with pytest.raises(ValueError, match="language.yml: markers: List should have at least 1 item"):
+        language_rule({"markers": []})
+    with pytest.raises(ValueError, match="language.yml: in_short: Value error, not a regular expression"):
+        language_rule({"markers": ["hai"], "in_short": "(in short"})
+    rule = language_rule({"markers": ["Hai"], "label_words": {"conjunctions": {"Aur": "and"}}})
+    assert rule.markers == frozenset({"hai"}) and rule.label_words.conjunctions == {"aur": "and"}

@@ -7,9 +7,10 @@ validated result into its own frozen rules; nothing else reads the raw YAML.
 
 from __future__ import annotations
 
-from typing import TypeVar
+import re
+from typing import Annotated, TypeVar
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError
 
 
 class Section(BaseModel):
@@ -19,6 +20,17 @@ class Section(BaseModel):
 
 
 Shape = TypeVar("Shape", bound=Section)
+
+
+def compiles(pattern: str) -> str:
+    try:
+        re.compile(pattern)
+    except re.error as err:
+        raise ValueError(f"not a regular expression: {err}") from None
+    return pattern
+
+
+Regex = Annotated[str, AfterValidator(compiles)]  # a regular expression, checked when the file is read
 
 
 def validated(shape: type[Shape], data, where: str) -> Shape:

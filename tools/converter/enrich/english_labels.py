@@ -34,16 +34,6 @@ class LabelWords:
     words: dict[str, str] = field(default_factory=dict)  # content words: fayde -> benefits
 
 
-def label_words_of(raw: dict | None) -> LabelWords:
-    raw = raw or {}
-    def mapping(key: str) -> dict[str, str]:
-        return {str(k).casefold(): str(v) for k, v in (raw.get(key) or {}).items()}
-    def words(key: str) -> frozenset[str]:
-        return frozenset(str(w).casefold() for w in raw.get(key) or ())
-    return LabelWords(mapping("conjunctions"), mapping("postpositions"), words("possessives"), words("objects"),
-                      mapping("questions"), words("verbs"), words("copulas"), mapping("words"))
-
-
 @dataclass(frozen=True)
 class Run:
     """English words and the Hindi word that ends them (what they are in the phrase)."""

@@ -14,8 +14,11 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from pydantic import Field
+
 from ..normalise.layout import tokens_of
-from .english_labels import LabelWords, label_words_of
+from ..schema import Regex, Section, validated
+from .english_labels import LabelWords
 from .labels import LabelRule
 
 HINGLISH = "hinglish"
@@ -52,28 +55,50 @@ class Unit:
     level: int = 0  # markdown-it nesting: 0 at top, deeper inside list items and quotes
 
 
-def rule_of(data: dict) -> LanguageRule:
-    markers = frozenset(str(word).casefold() for word in data.get("markers") or ())
-    if not markers:
-        raise ValueError("language.yml: markers is empty")
-    patterns = {}
-    for key in ("summary_labels", "in_short", "outline_skip"):
-        if data.get(key):
-            try:
-                patterns[key] = re.compile(str(data[key]), re.I)
-            except re.error as err:
-                raise ValueError(f"language.yml: {key}: {err}") from err
-    for key in ("answer_labels", "numbered_label"):
-        try:
-            patterns[key] = re.compile(str(data.get(key) or "(?!)"), re.I)
-        except re.error as err:
-            raise ValueError(f"language.yml: {key}: {err}") from err
-    labels = LabelRule(str(data.get("answer_label") or "Answer"), patterns.pop("answer_labels"),
-                       patterns.pop("numbered_label"))
-    return LanguageRule(markers, int(data.get("min_markers", 2)), float(data.get("min_share", 0.15)),
-                        float(data.get("page_share", 0.5)), labels=labels,
-                        not_english=frozenset(str(w).casefold() for w in data.get("not_english") or ()),
-                        label_words=label_words_of(data.get("label_words")), **patterns)
+class LabelWordsFile(Section):
+    conjunctions: dict[str, str] = {}
+    postpositions: dict[str, str] = {}
+    possessives: list[str] = []
+    objects: list[str] = []
+    questions: dict[str, str] = {}
+    verbs: list[str] = []
+    copulas: list[str] = []
+    words: dict[str, str] = {}
+
+
+class LanguageFile(Section):
+    """language.yml"""
+
+    markers: list[str] = Field(min_length=1)
+    min_markers: int = Field(2, ge=1)
+    min_share: float = Field(0.15, gt=0, le=1)
+    page_share: float = Field(0.5, gt=0, le=1)
+    summary_labels: Regex | None = None
+    in_short: Regex | None = None
+    outline_skip: Regex | None = None
+    answer_labels: Regex = "(?!)"
+    numbered_label: Regex = "(?!)"
+    answer_label: str = "Answer"
+    not_english: list[str] = []
+    label_words: LabelWordsFile = LabelWordsFile()
+
+
+def rule_of(data: dict | None) -> LanguageRule:
+    found = validated(LanguageFile, data, "language.yml")
+    patterns = {key: re.compile(getattr(found, key), re.I)
+                for key in ("summary_labels", "in_short", "outline_skip") if getattr(found, key)}
+    words = found.label_words
+    def lower(items) -> frozenset[str]:
+        return frozenset(item.casefold() for item in items)
+    def lowered(mapping: dict[str, str]) -> dict[str, str]:
+        return {key.casefold(): value for key, value in mapping.items()}
+    label_words = LabelWords(lowered(words.conjunctions), lowered(words.postpositions), lower(words.possessives),
+                             lower(words.objects), lowered(words.questions), lower(words.verbs),
+                             lower(words.copulas), lowered(words.words))
+    labels = LabelRule(found.answer_label, re.compile(found.answer_labels, re.I),
+                       re.compile(found.numbered_label, re.I))
+    return LanguageRule(lower(found.markers), found.min_markers, found.min_share, found.page_share, labels=labels,
+                        not_english=lower(found.not_english), label_words=label_words, **patterns)
 
 
 @lru_cache(maxsize=4096)
