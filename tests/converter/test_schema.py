@@ -9,6 +9,7 @@ from converter.enrich.language import rule_of as language_rule
 from converter.identity.rules import rules_of as identity_rules
 from converter.links.rules import rules_of as link_rules
 from converter.schema import Section, validated
+from converter.sources import SettingsError, errata_of
 
 
 class Inner(Section):
@@ -60,3 +61,12 @@ def test_the_language_settings_check_markers_and_patterns():
         language_rule({"markers": ["hai"], "in_short": "(in short"})
     rule = language_rule({"markers": ["Hai"], "label_words": {"conjunctions": {"Aur": "and"}}})
     assert rule.markers == frozenset({"hai"}) and rule.label_words.conjunctions == {"aur": "and"}
+
+
+def test_an_erratum_names_what_it_lacks_and_keeps_the_line_count():
+    with pytest.raises(SettingsError, match="errata.yml: errata.0.files: Field required"):
+        errata_of({"errata": [{"find": "Al", "replace": "AI"}]}, "errata.yml")
+    with pytest.raises(SettingsError, match="errata.yml: errata.0: .*same number of line breaks"):
+        errata_of({"errata": [{"find": "a\nb", "replace": "ab", "files": ["doc.md"]}]}, "errata.yml")
+    (erratum,) = errata_of({"errata": [{"find": "Al", "replace": "AI", "files": ["doc.md"]}]}, "errata.yml")
+    assert (erratum.find, erratum.replace, erratum.files, erratum.reason) == ("Al", "AI", ("doc.md",), "erratum")

@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import yaml
+from pydantic import Field, model_validator
 
 from .detect import BY_NAME
 from .enrich import language as language_stage
@@ -17,6 +18,7 @@ from .links import glossary as glossary_stage
 from .links import rules as links_stage
 from .identity import rules as identity_stage
 from .model import Attribution, DropRule, Erratum, Library, Source, Style, TopicHint
+from .schema import Section, validated
 from .settings import Settings
 from .slugs import slugify
 
@@ -92,17 +94,32 @@ def rules_of(raw, where: str) -> tuple[DropRule, ...]:
     return rules
 
 
+class ErratumItem(Section):
+    find: str = Field(min_length=1)
+    replace: str
+    files: list[str] = Field(min_length=1)
+    reason: str = "erratum"
+
+    @model_validator(mode="after")
+    def keeps_the_lines(self) -> ErratumItem:
+        """Line numbers in the report stay true only if no erratum adds or removes a line."""
+        if self.find.count("\n") != self.replace.count("\n"):
+            raise ValueError("find and replace must hold the same number of line breaks")
+        return self
+
+
+class ErrataFile(Section):
+    """errata.yml"""
+
+    errata: list[ErratumItem] = []
+
+
 def errata_of(raw, where: str) -> tuple[Erratum, ...]:
-    errata = []
-    for number, item in enumerate(raw or (), 1):
-        if not isinstance(item, dict) or not item.get("find") or "replace" not in item or not item.get("files"):
-            raise SettingsError(f"{where}: erratum {number} needs find, replace and files")
-        find, replace = str(item["find"]), str(item["replace"])
-        if find.count("\n") != replace.count("\n"):
-            raise SettingsError(f"{where}: erratum {number} ({find!r}): find and replace must hold "
-                                "the same number of line breaks")
-        errata.append(Erratum(find, replace, tuple(str(f) for f in item["files"]), item.get("reason", "erratum")))
-    return tuple(errata)
+    try:
+        found = validated(ErrataFile, raw, where)
+    except ValueError as err:
+        raise SettingsError(str(err)) from None
+    return tuple(Erratum(item.find, item.replace, tuple(item.files), item.reason) for item in found.errata)
 
 
 def style_of(cleanup: dict, where: str) -> Style:
@@ -155,7 +172,7 @@ def load(data_dir: Path = DATA) -> Settings:
         pointing_words=frozenset(str(x).casefold() for x in cleanup.get("pointing_words") or ()),
         sentence_rules=rules_of(cleanup.get("sentences"), f"{cleanup_file}: sentences"),
         footer=cleanup.get("footer"),
-        errata=errata_of(errata.get("errata"), str(errata_file)),
+        errata=errata_of(errata, str(errata_file)),
         style=style_of(cleanup, str(cleanup_file)),
         language=rule,
         vocabulary=tags,
