@@ -30,7 +30,7 @@ def test_unknown_pattern_is_a_clear_error(tmp_path):
 
 def test_bad_drop_regex_is_a_clear_error(tmp_path):
     write(tmp_path, "sources: {}\n", "drop:\n  - {pattern: '(', reason: x}\n")
-    with pytest.raises(sources.SettingsError, match="drop: pattern"):
+    with pytest.raises(sources.SettingsError, match="cleanup.yml: drop.0.pattern: Value error, not a regular expression"):
         sources.load(tmp_path)
 
 

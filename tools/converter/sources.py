@@ -18,7 +18,7 @@ from .links import glossary as glossary_stage
 from .links import rules as links_stage
 from .identity import rules as identity_stage
 from .model import Attribution, DropRule, Erratum, Library, Source, Style, TopicHint
-from .schema import Section, validated
+from .schema import Regex, Section, validated
 from .settings import Settings
 from .slugs import slugify
 
@@ -84,14 +84,38 @@ def read_yaml(path: Path, required: bool = True) -> dict:
         raise SettingsError(f"cannot read settings: {err}") from err
 
 
-def rules_of(raw, where: str) -> tuple[DropRule, ...]:
-    rules = tuple(DropRule(r["pattern"], r["reason"]) for r in raw or ())
-    for rule in rules:
-        try:
-            re.compile(rule.pattern)
-        except re.error as err:
-            raise SettingsError(f"{where}: pattern {rule.pattern!r}: {err}") from err
-    return rules
+class DropRuleItem(Section):
+    pattern: Regex
+    reason: str = Field(min_length=1)
+
+
+class SentenceHeadings(Section):
+    starts: list[str] = []
+    ends: list[str] = []
+
+
+class CleanupFile(Section):
+    """cleanup.yml"""
+
+    drop: list[DropRuleItem] = []
+    sentences: list[DropRuleItem] = []
+    footer: Regex | None = None
+    question_openers: list[str] = []
+    pointing_words: list[str] = []
+    label_headings: list[str] = []
+    sentence_headings: SentenceHeadings = SentenceHeadings()
+    code_languages: dict[str, Regex] = {}
+    max_line_length: int = Field(100_000, ge=1)
+    max_nesting: int = Field(20, ge=1)
+    bracket_budget: int = Field(2_000_000, ge=1)
+
+
+def checked(shape, data, where: str):
+    """``schema.validated``, its error as this module's SettingsError."""
+    try:
+        return validated(shape, data, where)
+    except ValueError as err:
+        raise SettingsError(str(err)) from None
 
 
 class ErratumItem(Section):
@@ -115,23 +139,8 @@ class ErrataFile(Section):
 
 
 def errata_of(raw, where: str) -> tuple[Erratum, ...]:
-    try:
-        found = validated(ErrataFile, raw, where)
-    except ValueError as err:
-        raise SettingsError(str(err)) from None
+    found = checked(ErrataFile, raw, where)
     return tuple(Erratum(item.find, item.replace, tuple(item.files), item.reason) for item in found.errata)
-
-
-def style_of(cleanup: dict, where: str) -> Style:
-    headings = cleanup.get("sentence_headings") or {}
-    languages = tuple((str(k), str(v)) for k, v in (cleanup.get("code_languages") or {}).items())
-    for language, pattern in languages:
-        try:
-            re.compile(pattern)
-        except re.error as err:
-            raise SettingsError(f"{where}: code_languages.{language}: {err}") from err
-    return Style(tuple(str(x).casefold() for x in headings.get("starts") or ()),
-                 tuple(str(x).casefold() for x in headings.get("ends") or ()), languages)
 
 
 def load(data_dir: Path = DATA) -> Settings:
@@ -140,7 +149,7 @@ def load(data_dir: Path = DATA) -> Settings:
         "sources.yml", "cleanup.yml", "errata.yml", "language.yml", "tags.yml", "links.yml", "glossary.yml",
         "identity.yml", "summaries.yml"))
     sources = read_yaml(sources_file)
-    cleanup = read_yaml(cleanup_file)
+    cleanup = checked(CleanupFile, read_yaml(cleanup_file), str(cleanup_file))
     errata = read_yaml(errata_file, required=False)
     language = read_yaml(language_file, required=False)
     vocabulary = read_yaml(tags_file, required=False)
@@ -163,17 +172,19 @@ def load(data_dir: Path = DATA) -> Settings:
     )
     return Settings(
         sources=parsed,
-        drop_rules=rules_of(cleanup.get("drop"), f"{cleanup_file}: drop"),
-        label_headings=tuple(str(x).casefold() for x in cleanup.get("label_headings") or ()),
-        max_line_length=int(cleanup.get("max_line_length", 100_000)),
-        max_nesting=int(cleanup.get("max_nesting", 20)),
-        bracket_budget=int(cleanup.get("bracket_budget", 2_000_000)),
-        question_openers=tuple(str(x).casefold() for x in cleanup.get("question_openers") or ()),
-        pointing_words=frozenset(str(x).casefold() for x in cleanup.get("pointing_words") or ()),
-        sentence_rules=rules_of(cleanup.get("sentences"), f"{cleanup_file}: sentences"),
-        footer=cleanup.get("footer"),
+        drop_rules=tuple(DropRule(rule.pattern, rule.reason) for rule in cleanup.drop),
+        label_headings=tuple(x.casefold() for x in cleanup.label_headings),
+        max_line_length=cleanup.max_line_length,
+        max_nesting=cleanup.max_nesting,
+        bracket_budget=cleanup.bracket_budget,
+        question_openers=tuple(x.casefold() for x in cleanup.question_openers),
+        pointing_words=frozenset(x.casefold() for x in cleanup.pointing_words),
+        sentence_rules=tuple(DropRule(rule.pattern, rule.reason) for rule in cleanup.sentences),
+        footer=cleanup.footer,
         errata=errata_of(errata, str(errata_file)),
-        style=style_of(cleanup, str(cleanup_file)),
+        style=Style(tuple(x.casefold() for x in cleanup.sentence_headings.starts),
+                    tuple(x.casefold() for x in cleanup.sentence_headings.ends),
+                    tuple(cleanup.code_languages.items())),
         language=rule,
         vocabulary=tags,
         links=link_rules,
