@@ -24,7 +24,7 @@ def test_unconfigured_document_gets_auto_settings():
 
 def test_unknown_pattern_is_a_clear_error(tmp_path):
     write(tmp_path, "sources:\n  a.md: {title: A, pattern: nonsense}\n")
-    with pytest.raises(sources.SettingsError, match=r"sources.a.md.pattern: 'nonsense'"):
+    with pytest.raises(sources.SettingsError, match=r"sources.yml: sources.a.md.pattern: Value error, 'nonsense' is not one of topics, "):
         sources.load(tmp_path)
 
 
@@ -52,9 +52,12 @@ def test_shelves_are_parsed_and_every_shipped_source_has_one(tmp_path):
 
 @pytest.mark.parametrize("library, source, message", [
     ("{shelves: [Books]}", "{title: A, shelf: Novels}", r"sources.a.md.shelf: 'Novels' is not one of"),
-    ("{shelves: Books}", "{title: A}", r"library.shelves: must be a list"),
-    ("{flat_up_to: many}", "{title: A}", r"library.flat_up_to: must be a whole number"),
-    ("[Books]", "{title: A}", r"library: must be a mapping"),
+    ("{shelves: Books}", "{title: A}", r"library.shelves: Input should be a valid list"),
+    ("{flat_up_to: many}", "{title: A}", r"library.flat_up_to: Input should be a valid integer"),
+    ("{flat_up_to: -1}", "{title: A}", r"library.flat_up_to: Input should be greater than or equal to 0"),
+    ("[Books]", "{title: A}", r"library: Input should be a valid dictionary"),
+    ("{}", "{slug: a}", r"sources.a.md.title: Field required"),
+    ("{}", "{title: A, shelve: Books}", r"sources.a.md.shelve: Extra inputs are not permitted"),
 ])
 def test_a_bad_library_setting_is_a_clear_error(tmp_path, library, source, message):
     write(tmp_path, f"library: {library}\nsources:\n  a.md: {source}\n")

@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 from pathlib import Path
+from typing import Annotated
 
 import yaml
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
 from .detect import BY_NAME
 from .enrich import language as language_stage
@@ -29,46 +30,65 @@ class SettingsError(Exception):
     """The YAML settings are wrong; the message names the file and the key."""
 
 
-def parse_source(file: str, raw: dict, where: str) -> Source:
-    if not isinstance(raw, dict) or not raw.get("title"):
-        raise SettingsError(f"{where}: sources.{file}: needs at least a title")
-    pattern = raw.get("pattern")
+def known_pattern(pattern: str | None) -> str | None:
     if pattern is not None and pattern != "topics" and pattern not in BY_NAME:
-        known = ", ".join(["topics", *BY_NAME])
-        raise SettingsError(f"{where}: sources.{file}.pattern: {pattern!r} is not one of {known}")
-    topics = tuple(
-        TopicHint(t, None) if isinstance(t, str) else TopicHint(str(t["heading"]), t.get("title"))
-        for t in raw.get("topics") or ()
-    )
+        raise ValueError(f"{pattern!r} is not one of {', '.join(['topics', *BY_NAME])}")
+    return pattern
+
+
+class Topic(Section):
+    heading: str = Field(min_length=1)
+    title: str | None = None
+
+
+class SourceEntry(Section):
+    """One document of sources.yml."""
+
+    title: str = Field(min_length=1)
+    slug: str | None = None
+    author: str | None = None
+    origin: str | None = None
+    pattern: Annotated[str | None, AfterValidator(known_pattern)] = None
+    titles: dict[int, str] = {}
+    topics: list[str | Topic] = []
+    note: str = ""
+    shelf: str = ""
+
+
+class LibraryEntry(Section):
+    shelves: list[Annotated[str, Field(min_length=1)]] = []
+    flat_up_to: int = Field(Library.flat_up_to, ge=0)
+    other: str = Library.other
+
+
+class SourcesFile(Section):
+    """sources.yml"""
+
+    library: LibraryEntry = LibraryEntry()
+    sources: dict[str, SourceEntry] = {}
+
+    @model_validator(mode="after")
+    def shelved(self) -> SourcesFile:
+        for file, source in self.sources.items():
+            if source.shelf and source.shelf not in self.library.shelves:
+                raise ValueError(f"sources.{file}.shelf: {source.shelf!r} is not one of library.shelves "
+                                 f"({', '.join(self.library.shelves) or 'none'})")
+        return self
+
+
+def source_of(file: str, entry: SourceEntry) -> Source:
     return Source(
         file=file,
-        slug=raw.get("slug") or slugify(raw["title"]),
-        title=raw["title"],
-        attribution=Attribution(raw.get("author"), raw.get("origin")),
-        pattern=pattern,
-        topics=topics,
-        titles=tuple(sorted((int(k), str(v)) for k, v in (raw.get("titles") or {}).items())),
-        note=str(raw.get("note") or ""),
-        shelf=str(raw.get("shelf") or ""),
+        slug=entry.slug or slugify(entry.title),
+        title=entry.title,
+        attribution=Attribution(entry.author, entry.origin),
+        pattern=entry.pattern,
+        topics=tuple(TopicHint(t, None) if isinstance(t, str) else TopicHint(t.heading, t.title)
+                     for t in entry.topics),
+        titles=tuple(sorted(entry.titles.items())),
+        note=entry.note,
+        shelf=entry.shelf,
     )
-
-
-def library_of(raw, sources: tuple[Source, ...], where: str) -> Library:
-    if raw is None:
-        raw = {}
-    if not isinstance(raw, dict):
-        raise SettingsError(f"{where}: library: must be a mapping (shelves, flat_up_to)")
-    shelves = raw.get("shelves") or []
-    if not isinstance(shelves, list) or not all(isinstance(s, str) and s.strip() for s in shelves):
-        raise SettingsError(f"{where}: library.shelves: must be a list of shelf names")
-    flat = raw.get("flat_up_to", Library.flat_up_to)
-    if not isinstance(flat, int) or isinstance(flat, bool) or flat < 0:
-        raise SettingsError(f"{where}: library.flat_up_to: must be a whole number of sources")
-    for source in sources:
-        if source.shelf and source.shelf not in shelves:
-            raise SettingsError(f"{where}: sources.{source.file}.shelf: {source.shelf!r} is not one of "
-                                f"library.shelves ({', '.join(shelves) or 'none'})")
-    return Library(tuple(shelves), flat, str(raw.get("other") or Library.other))
 
 
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: the same data, 10 times faster
@@ -147,7 +167,7 @@ def load(data_dir: Path = DATA) -> Settings:
      identity_file, summaries_file) = (data_dir / n for n in (
         "sources.yml", "cleanup.yml", "errata.yml", "language.yml", "tags.yml", "links.yml", "glossary.yml",
         "identity.yml", "summaries.yml"))
-    sources = read_yaml(sources_file)
+    sources = checked(SourcesFile, read_yaml(sources_file), str(sources_file))
     cleanup = checked(CleanupFile, read_yaml(cleanup_file), str(cleanup_file))
     errata = read_yaml(errata_file, required=False)
     language = read_yaml(language_file, required=False)
@@ -166,9 +186,7 @@ def load(data_dir: Path = DATA) -> Settings:
         written = written_stage.written_of(read_yaml(summaries_file, required=False), str(summaries_file))
     except ValueError as err:
         raise SettingsError(f"{language_file.parent}: {err}") from err
-    parsed = tuple(
-        parse_source(file, raw, str(sources_file)) for file, raw in (sources.get("sources") or {}).items()
-    )
+    parsed = tuple(source_of(file, entry) for file, entry in sources.sources.items())
     return Settings(
         sources=parsed,
         drop_rules=tuple(DropRule(rule.pattern, rule.reason) for rule in cleanup.drop),
@@ -189,7 +207,7 @@ def load(data_dir: Path = DATA) -> Settings:
         links=link_rules,
         glossary=glossary,
         identity=identity_rules,
-        library=library_of(sources.get("library"), parsed, str(sources_file)),
+        library=Library(tuple(sources.library.shelves), sources.library.flat_up_to, sources.library.other),
         written=written,
     )
 
