@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from converter.enrich.language import HINGLISH
+from converter.enrich.summary import first_sentence
 from converter.enrich.written import STALE, WRITTEN, apply_written, fingerprint, written_of
 from converter.model import Document, Entry, Source, Written
 
@@ -77,3 +78,5 @@ def test_the_projects_summaries_are_well_formed():
         sentences = [s for s in item.summary.replace("e.g.", "eg").split(". ") if s]
         assert 3 <= len(sentences) <= 6, item.qid
         assert not item.title or (item.title.endswith("?") and len(item.title) <= 150), item.qid
+        preview = first_sentence(item.summary)  # the page's description: a whole sentence that fits
+        assert preview.endswith(".") and 70 <= len(preview) <= 200, (item.qid, preview)
