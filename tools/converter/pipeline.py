@@ -13,20 +13,19 @@ emitters are the model). Pure: bytes in, files out; ``cli`` does the reading and
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from . import blocks as blocks_stage
+from . import emit
 from .clean import clean
 from .dedupe import dedupe
 from .enrich import enrich_document
-from .identity.fingerprint import page_prints
-from .identity.rules import IdentityRules
-from .links import page_features
-from . import emit
 from .enrich.written import Review, apply_written
 from .identity.assign import Identities, identify
+from .identity.fingerprint import page_prints
 from .identity.registry import Registry
-from .links import cross_link
+from .identity.rules import IdentityRules
+from .links import cross_link, page_features
 from .links.glossary import resolved
 from .links.rules import LinkRules
 from .model import Document, Source
@@ -80,7 +79,7 @@ class Linked:
     identities: Identities
     review: Review
     settings: Settings
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple[str, ...] = ()
 
 
 def link_documents(documents: list[Document], registry: Registry, settings: Settings, workers: int = 1) -> Linked:

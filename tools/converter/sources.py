@@ -125,8 +125,8 @@ class CleanupFile(Section):
     sentence_headings: SentenceHeadings = SentenceHeadings()
     code_languages: dict[str, Regex] = {}
     max_line_length: int = Field(100_000, ge=1)
-    max_nesting: int = Field(20, ge=1)
-    bracket_budget: int = Field(2_000_000, ge=1)
+    max_nesting: int = Field(Settings.max_nesting, ge=1)
+    bracket_budget: int = Field(Settings.bracket_budget, ge=1)
 
 
 def checked(shape, data, where: str):

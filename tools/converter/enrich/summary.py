@@ -27,8 +27,8 @@ def standalone(unit: Unit) -> bool:
 def own_summary(body: str, found: tuple[Unit, ...], rule: LanguageRule) -> str | None:
     lines = body.split("\n")
     for index, unit in enumerate(found):
-        label, _ = label_of(unit)
-        if not (label and standalone(unit) and rule.summary_labels.match(label)):
+        label, rest = label_of(unit)
+        if not (label and opens_section(unit, rest) and rule.summary_labels.match(label)):
             continue
         section = []
         for later in found[index + 1:]:

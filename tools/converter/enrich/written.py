@@ -79,7 +79,7 @@ def apply_written(documents: list[Document], items: tuple[Written, ...]) -> Revi
     missing, stale, seen = [], [], set()
     for document in documents:
         for entry in document.entries:
-            item = written.get(entry.qid) if entry.qid is not None else None
+            item = written.get(entry.qid)
             if item is None:
                 if entry.language == HINGLISH:
                     missing.append((entry.qid, entry.path, fingerprint(entry.body)))

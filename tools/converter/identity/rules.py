@@ -20,16 +20,16 @@ class IdentityRules:
     nearest_min: float = 0.025  # ... each at least this alike
 
 
-class Match(Section):
-    title: float = Field(1.0, gt=0, le=1)
-    answer: float = Field(0.6, gt=0, le=1)
-    combined: float = Field(1.2, gt=0, le=2)
-    same_source: float = 0.05
+class Match(Section):  # the defaults are IdentityRules': one place for each number
+    title: float = Field(IdentityRules.title, gt=0, le=1)
+    answer: float = Field(IdentityRules.answer, gt=0, le=1)
+    combined: float = Field(IdentityRules.combined, gt=0, le=2)
+    same_source: float = IdentityRules.same_source
 
 
 class Removed(Section):
-    nearest: int = Field(5, ge=0)
-    min_score: float = 0.025
+    nearest: int = Field(IdentityRules.nearest, ge=0)
+    min_score: float = IdentityRules.nearest_min
 
 
 class IdentityFile(Section):

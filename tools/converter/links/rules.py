@@ -27,23 +27,23 @@ class LinkRules:
     shown: int = 12  # pages a "Linked from" list or a duplicate banner names; the rest are counted
 
 
-class Weights(Section):
-    text: float = Field(0.8, ge=0)
-    title: float = Field(0.2, ge=0)
-    tags: float = Field(0.05, ge=0)
+class Weights(Section):  # the defaults are LinkRules': one place for each number
+    text: float = Field(LinkRules.text_weight, ge=0)
+    title: float = Field(LinkRules.title_weight, ge=0)
+    tags: float = Field(LinkRules.tag_weight, ge=0)
 
 
 class Related(Section):
-    count: int = Field(5, ge=0)
+    count: int = Field(LinkRules.related_count, ge=0)
     weights: Weights = Weights()
-    min_score: float = 0.15
+    min_score: float = LinkRules.min_score
 
 
 class Duplicates(Section):
-    shingle: int = Field(5, ge=1)
-    same_answer: float = Field(0.5, gt=0, le=1)
-    same_question: float = 1.01
-    same_question_text: float = 0.0
+    shingle: int = Field(LinkRules.shingle, ge=1)
+    same_answer: float = Field(LinkRules.same_answer, gt=0, le=1)
+    same_question: float = LinkRules.same_question
+    same_question_text: float = LinkRules.same_question_text
 
 
 class LinksFile(Section):
@@ -52,7 +52,7 @@ class LinksFile(Section):
     stop_words: list[str] = []
     related: Related = Related()
     duplicates: Duplicates = Duplicates()
-    shown: int = Field(12, ge=1)
+    shown: int = Field(LinkRules.shown, ge=1)
 
 
 def rules_of(data: dict) -> LinkRules:

@@ -152,12 +152,13 @@ def headings(text: str, style: Style) -> str:
             text = " ".join(tokens[index + 1].content.split("\n"))  # a setext heading may span lines
             found.append((token.map[0], token.map[1], int(token.tag[1]), text))
     kept = [(start, end, level, unwrap(content)) for start, end, level, content in found]
-    in_items = {start: found.group(0) for start, _, _, _ in kept for found in [ITEM_PREFIX.match(lines[start])] if found}
+    prefixes = {start: ITEM_PREFIX.match(lines[start]) for start, _, _, _ in kept}
+    in_items = {start: prefix.group(0) for start, prefix in prefixes.items() if prefix}
     sentences = {start for start, _, _, content in kept if is_sentence(content, style) or start in in_items}
     titled = [(index, level, content) for index, (start, _, level, content) in enumerate(kept)
               if start not in sentences and has_text(content)]
-    bodies = [lines[end:kept[index + 1][0] if index + 1 < len(kept) else len(lines)] for index, _, _ in titled
-              for end in [kept[index][1]]]
+    starts = [start for start, _, _, _ in kept[1:]] + [len(lines)]  # where each heading's section ends
+    bodies = [lines[kept[index][1]:starts[index]] for index, _, _ in titled]
     parallel = level_parallel([(level, content) for _, level, content in titled],
                               [opening_label(body) for body in bodies])
     grouped = level_groups(level_repeats(parallel), [not any(line.strip() for line in body) for body in bodies])
