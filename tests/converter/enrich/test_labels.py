@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from converter.enrich.labels import LABEL, NUMBER, TITLE, LabelRule, relabel
+from converter.enrich.labels import LABEL, NUMBER, TITLE, label_rule, relabel
 from helpers import PATTERNS, convert
 
-RULE = LabelRule("Answer in Hinglish",
-                 re.compile(r"^(?:question\s*{n}\b.*\bsamjhawa\b.*|answer in hinglish)$", re.I),
-                 re.compile(r"^(?:question|q)\s*{n}\s*[:.)-]?\s*", re.I))
+RULE = label_rule("Answer in Hinglish", r"^(?:question\s*{n}\b.*\bsamjhawa\b.*|answer in hinglish)$",
+                  r"^(?:question|q)\s*{n}\s*[:.)-]?\s*")
 
 
 def test_the_documents_labels_become_one():

@@ -25,12 +25,23 @@ GONE = object()  # where a heading went: the blank line after it goes too
 @dataclass(frozen=True)
 class LabelRule:
     label: str  # the one label the answer gets ("Answer in Hinglish")
-    labels: re.Pattern  # headings that are the document's label for the answer, "{n}" its number
-    numbered: re.Pattern  # the question's own number before a heading's topic, "{n}" its number
+    labels: re.Pattern  # headings that are the document's label for the answer; group "n": a number
+    numbered: re.Pattern  # a question's number before a heading's topic; group "n": the number
 
 
-def pattern_for(pattern: re.Pattern, number: int | None) -> re.Pattern:
-    return re.compile(pattern.pattern.replace("{n}", str(number) if number is not None else r"\d+"), re.I)
+def label_rule(label: str, labels: str, numbered: str) -> LabelRule:
+    """The rule from language.yml's patterns, where ``{n}`` stands for a question's number:
+    compiled once, the number a group that each entry compares with its own."""
+    def compiled(pattern: str) -> re.Pattern:
+        return re.compile(pattern.replace("{n}", r"(?P<n>\d+)"), re.I)
+    return LabelRule(label, compiled(labels), compiled(numbered))
+
+
+def own(pattern: re.Pattern, text: str, number: int | None) -> re.Match | None:
+    """A match of ``pattern`` at the start of ``text`` whose number, when it names one, is ``number``."""
+    found = pattern.match(text)
+    named = found.groupdict().get("n") if found else None
+    return found if found and (named is None or number is None or int(named) == number) else None
 
 
 LABEL = "the document's own label for the answer: one on a Hinglish page, none on an English one"
@@ -42,7 +53,6 @@ def relabel(body: str, number: int | None, rule: LabelRule, title: str = "",
             hinglish: bool = True) -> tuple[str, list[tuple[str, str, str]]]:
     """The body with its answer labels made one (none on an English page, whose document may still
     say "Answer in Hinglish"), and each heading edited: (before, after or "" when it went, why)."""
-    labels, numbered = pattern_for(rule.labels, number), pattern_for(rule.numbered, number)
     lines, edits, labelled = body.split("\n"), [], False
     code = in_code(lines)
     out = []
@@ -51,11 +61,12 @@ def relabel(body: str, number: int | None, rule: LabelRule, title: str = "",
             continue  # the blank line after a heading that went
         found = None if is_code else HEADING.match(line)
         text = plain_text(found.group(2)).strip() if found else ""
-        if not found or not (labels.match(text) or numbered.match(text)):
+        label, numbered = own(rule.labels, text, number), own(rule.numbered, text, number)
+        if not found or not (label or numbered):
             out.append(line)
             continue
-        topic = numbered.sub("", text, count=1).strip()
-        if labels.match(text) or labels.match(topic) or not topic:
+        topic = text[numbered.end():].strip() if numbered else text
+        if label or own(rule.labels, topic, number) or not topic:
             after, why = ("" if labelled or not hinglish else f"{found.group(1)} {rule.label}"), LABEL
             labelled = True
         elif topic.casefold() == title.casefold():
@@ -73,8 +84,9 @@ def label_changes(edits: list[tuple[str, str, str]], lines, start: int, end: int
     changes = []
     for before, after, why in edits:
         words = plain_text(HEADING.sub(r"\2", before)).strip().rstrip(":").casefold()
+        first = words.split()[0] if words else ""  # a cheap look before the parse
         span = range(start, min(end, len(lines)))
-        holding = [i for i in span if words and words in plain_text(lines[i]).casefold()]
+        holding = [i for i in span if first and first in lines[i].casefold() and words in plain_text(lines[i]).casefold()]
         line = next((i for i in holding if lines[i].lstrip().startswith("#")), holding[0] if holding else start)
         changes.append(Change(line, lines[line] if holding else before, after, why))
     return changes

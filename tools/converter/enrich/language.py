@@ -19,7 +19,7 @@ from pydantic import Field
 from ..normalise.layout import tokens_of
 from ..schema import Regex, Section, validated
 from .english_labels import LabelWords
-from .labels import LabelRule
+from .labels import LabelRule, label_rule
 
 HINGLISH = "hinglish"
 ENGLISH = "en"
@@ -95,8 +95,7 @@ def rule_of(data: dict | None) -> LanguageRule:
     label_words = LabelWords(lowered(words.conjunctions), lowered(words.postpositions), lower(words.possessives),
                              lower(words.objects), lowered(words.questions), lower(words.verbs),
                              lower(words.copulas), lowered(words.words))
-    labels = LabelRule(found.answer_label, re.compile(found.answer_labels, re.I),
-                       re.compile(found.numbered_label, re.I))
+    labels = label_rule(found.answer_label, found.answer_labels, found.numbered_label)
     return LanguageRule(lower(found.markers), found.min_markers, found.min_share, found.page_share, labels=labels,
                         not_english=lower(found.not_english), label_words=label_words, **patterns)
 
