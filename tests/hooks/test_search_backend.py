@@ -6,7 +6,6 @@ import json
 from types import SimpleNamespace
 
 import pytest
-from material.plugins.search.plugin import SearchIndex
 from mkdocs.exceptions import PluginError
 
 from hooks import search
@@ -60,23 +59,3 @@ def test_an_unknown_backend_is_a_clear_error():
     with pytest.raises(PluginError, match="search_backend is 'lunr'"):
         search.backend(SimpleNamespace(extra={"search_backend": "lunr"}))
     assert search.backend(SimpleNamespace(extra={})) == "material"
-
-
-def materials_index(backend: str) -> SearchIndex:
-    index = SearchIndex(lang=["en"], separator="[\\s\\-]+", pipeline=[], fields={"tags": {"boost": 10}})
-    config = SimpleNamespace(extra={"search_backend": backend}, plugins={"material/search": SimpleNamespace(search_index=index)})
-    search.on_config(config)
-    page = SimpleNamespace(content=PAGE, toc=[], url="q/1/", meta={}, title="What is LoRA?")
-    index.add_entry_from_context(page)
-    return index
-
-
-def test_with_pagefind_materials_index_makes_no_entries_and_keeps_its_settings():
-    index = json.loads(materials_index("pagefind").generate_search_index(None))
-    assert index == {"config": {"lang": ["en"], "separator": "[\\s\\-]+", "pipeline": [], "fields": {"tags": {"boost": 10}}},
-                     "docs": []}
-
-
-def test_with_materials_own_search_its_index_has_the_pages():
-    index = json.loads(materials_index("material").generate_search_index(None))
-    assert "What is LoRA?" in [doc["title"] for doc in index["docs"]]

@@ -1,24 +1,24 @@
 """MkDocs hook: the search backend, chosen by one setting, ``extra.search_backend``.
 
-``material`` (the default) is Material's own search: the whole index,
-``search/search_index.json``, is downloaded on the first page a reader opens and
-searched in the browser with lunr. It grows with the corpus (1.2 MB raw at
-today's size, 35 MB at 30 times it).
+``pagefind`` (this site's choice, in ``mkdocs.yml``) indexes the built pages with
+Pagefind after the build, into ``pagefind/``. A query then downloads only the index
+chunks for its words and the fragments of the results it shows. Material's search
+box, result list and highlighting stay as they are:
+assets/javascripts/search-worker.js answers them from Pagefind instead of lunr
+(``overrides/main.html`` tells it which backend), and Material's index is cut down to
+its settings so nobody downloads it.
 
-``pagefind`` indexes the built pages with Pagefind after the build, into
-``pagefind/``. A query then downloads only the index chunks for its words and
-the fragments of the results it shows. Material's search box, result list and
-highlighting stay as they are: assets/javascripts/search-worker.js answers them
-from Pagefind instead of lunr (``overrides/main.html`` tells it which backend),
-and Material's index is cut down to its settings so nobody downloads it.
+``material`` (what a configuration without the setting gets) is Material's own
+search: the whole index, ``search/search_index.json``, is downloaded on the first
+page a reader opens and searched in the browser with lunr. It grows with the corpus (1.2 MB raw at
+today's size, 35 MB at 30 times it).
 
 Either way each page marks what belongs in the index, the article, with the
 same choices Material's index makes: pages excluded from search are left out,
 and a page's ``search.boost`` becomes its Pagefind weight.
 
-With ``pagefind``, Material's search plugin still computes its settings but no
-longer parses every page into index entries that would be thrown away: that
-parse took about a second of a build of today's corpus.
+With ``pagefind``, Material's search plugin would still parse every page into index
+entries that are thrown away; ``adapters.py`` stops that.
 """
 
 from __future__ import annotations
@@ -29,7 +29,6 @@ import subprocess
 from pathlib import Path
 
 import pagefind_bin
-from material.plugins.search.plugin import SearchIndex
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -51,16 +50,8 @@ def backend(config) -> str:
     return chosen
 
 
-def no_entry(page) -> None:
-    """Material's index entries for a page, not made: Pagefind indexes the built page."""
-
-
-@event_priority(-100)  # after Material's search plugin has made its index (in its own on_config)
 def on_config(config):
-    if backend(config) == "pagefind":
-        for plugin in config.plugins.values():
-            if isinstance(getattr(plugin, "search_index", None), SearchIndex):
-                plugin.search_index.add_entry_from_context = no_entry
+    backend(config)  # a misspelt backend stops the build before any page is rendered
     return config
 
 
