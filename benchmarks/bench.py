@@ -43,7 +43,8 @@ sys.path.insert(0, str(HERE.parent / "tools"))
 sys.path.insert(0, str(HERE))
 
 from build import CONVERTER_ENV, converter_command  # noqa: E402
-from checks.project import MKDOCS_ENV, ROOT, mkdocs_command, project_copy  # noqa: E402
+from checks.project import MKDOCS_ENV, ROOT, configuration, mkdocs_command, project_copy, variant  # noqa: E402
+from hooks.contract import FOLDER, NAVIGATION  # noqa: E402
 from search import index_size  # noqa: E402
 from synthetic import synthesise  # noqa: E402
 
@@ -64,16 +65,14 @@ def measured(command: list[str], cwd: Path | None = None, env: dict | None = Non
     return {"seconds": round(seconds, 1), "peak_mb": round(int(peak.group(1)) / 1024) if peak else None}
 
 
-def plain_config(config: Path) -> None:
-    """The baseline: the same theme, extensions and search, no hooks, no notebook plugin."""
-    settings = config.read_text(encoding="utf-8")
-    nav = yaml.safe_load((config.parent / "docs" / "library" / "nav.yml").read_text(encoding="utf-8")) or []
-    settings = re.sub(r"(?m)^hooks:\n(?:  - .*\n)+", "", settings)
-    settings = re.sub(r"(?m)^  - mkdocs-jupyter:\n(?:      .*\n)+", "", settings)
-    settings = re.sub(r"(?m)^nav:\n(?:  - .*\n)+", "", settings)
-    settings = re.sub(r"(?m)^  search_backend: .*$", "  search_backend: material", settings)
-    settings += "\n" + yaml.safe_dump({"nav": [{"Home": "index.md"}, *prefixed(nav)]}, allow_unicode=True)
-    config.write_text(settings, encoding="utf-8")
+def plain_config(config: Path) -> Path:
+    """The baseline, a variant of ``config``: the same theme, extensions and search, no hooks, no
+    notebook plugin; returns its file."""
+    nav = yaml.safe_load((config.parent / "docs" / FOLDER / NAVIGATION).read_text(encoding="utf-8")) or []
+    plugins = [plugin for plugin in configuration(config)["plugins"]
+               if "mkdocs-jupyter" not in (plugin if isinstance(plugin, str) else plugin)]
+    return variant(config, "plain", {"hooks": [], "plugins": plugins, "nav": [{"Home": "index.md"}, *prefixed(nav)],
+                                     "extra": {"search_backend": "material"}})
 
 
 def prefixed(nav):
@@ -82,7 +81,7 @@ def prefixed(nav):
         return [prefixed(item) for item in nav]
     if isinstance(nav, dict):
         return {key: prefixed(value) for key, value in nav.items()}
-    return nav if nav.startswith(("library/", "http")) else "library/" + nav
+    return nav if nav.startswith((f"{FOLDER}/", "http")) else f"{FOLDER}/{nav}"
 
 
 def page_sizes(site: Path) -> dict:
@@ -115,7 +114,7 @@ def bench(times: int, source: Path, work: Path, sequential: bool = False, repeat
            "converter_mb_per_s": round(raw_mb / convert["seconds"], 2),
            "converter_after_one_edit": measured(command, env=CONVERTER_ENV)}
     configs = {kind: project_copy(out / "pages", out / f"project-{kind}") for kind in KINDS}
-    plain_config(configs["plain"])
+    configs["plain"] = plain_config(configs["plain"])
 
     def build(kind: str) -> dict:
         return measured(mkdocs_command(configs[kind], strict=False), cwd=configs[kind].parent, env=MKDOCS_ENV)

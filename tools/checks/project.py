@@ -4,19 +4,22 @@ tests and benchmarks never touch the working tree's docs/ or site/."""
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import yaml
 from mkdocs.utils.yaml import yaml_load
+
+from hooks.contract import FOLDER
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def configuration(config: Path = ROOT / "mkdocs.yml") -> dict:
-    """``config`` read as MkDocs reads it: ``!ENV`` tags resolved (``SITE_URL`` sets site_url)."""
+    """``config`` read as MkDocs reads it: ``!ENV`` tags resolved (``SITE_URL`` sets site_url),
+    ``INHERIT`` followed."""
     with open(config, encoding="utf-8") as file:
         return yaml_load(file)
 
@@ -35,21 +38,29 @@ class BuildError(Exception):
     """mkdocs failed; the message ends with its output."""
 
 
+def variant(config: Path, name: str, settings: dict) -> Path:
+    """A configuration beside ``config`` that inherits it (MkDocs' ``INHERIT``) and sets
+    ``settings`` over it: nested mappings are merged, lists replaced."""
+    child = config.with_name(f"mkdocs.{name}.yml")
+    child.write_text(yaml.safe_dump({"INHERIT": config.name, **settings}, allow_unicode=True, sort_keys=False),
+                     encoding="utf-8")
+    return child
+
+
 def project_copy(generated: Path, project: Path, search_backend: str | None = None) -> Path:
     """A copy of the project with ``generated`` as its docs/library (with ``search_backend`` in
-    place of the configured one); returns its mkdocs.yml."""
+    place of the configured one); returns the configuration to build it with."""
     if project.exists():
         shutil.rmtree(project)
     project.mkdir(parents=True)
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    if search_backend is not None:
-        config = re.sub(r"(?m)^(  search_backend:) .*$", rf"\1 {search_backend}", config)
-    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", project / "overrides")
     shutil.copytree(ROOT / "tools" / "hooks", project / "tools" / "hooks")
-    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("library"))
-    shutil.copytree(generated, project / "docs" / "library", ignore=shutil.ignore_patterns("report.json"))
-    return project / "mkdocs.yml"
+    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns(FOLDER))
+    shutil.copytree(generated, project / "docs" / FOLDER, ignore=shutil.ignore_patterns("report.json"))
+    if search_backend is None:
+        return project / "mkdocs.yml"
+    return variant(project / "mkdocs.yml", "search", {"extra": {"search_backend": search_backend}})
 
 
 def mkdocs_command(config: Path, strict: bool = True) -> list[str]:

@@ -17,9 +17,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
+from contract import FOLDER, NAVIGATION
 from mkdocs.exceptions import PluginError
 
-GENERATED = "library/nav.yml"
+GENERATED = f"{FOLDER}/{NAVIGATION}"
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 

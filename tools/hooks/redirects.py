@@ -17,7 +17,10 @@ import re
 from html import escape
 from pathlib import Path
 
-REDIRECTS = "library/redirects.json"  # written by the converter (converter/emit/permalinks.py)
+from contract import FOLDER
+from contract import REDIRECTS as LISTED
+
+REDIRECTS = f"{FOLDER}/{LISTED}"  # written by the converter (converter/emit/permalinks.py)
 # a short link or a page's earlier path (the converter checks the registry's; this keeps any other
 # list from writing over the site's own pages or outside the site)
 ADDRESS = re.compile(r"q/[0-9]+|[a-z0-9][a-z0-9-]*/(?:notebooks/)?[a-z0-9][a-z0-9-]*")

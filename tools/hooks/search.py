@@ -29,6 +29,7 @@ import subprocess
 from pathlib import Path
 
 import pagefind_bin
+from contract import NOT_CONTENT
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -39,7 +40,7 @@ BUNDLE = "pagefind"
 # what Material keeps out of its index stays out. The converter marks its blocks
 # data-search-exclude (a page's source line and links, "Another version of", the
 # home page's counts), but md_in_html drops the attribute from a block's output.
-IGNORED = ".headerlink, .md-clipboard, .qa-meta, .qa-duplicates, .qa-counts, [data-search-exclude]"
+IGNORED = ", ".join([".headerlink", ".md-clipboard", *(f".{name}" for name in NOT_CONTENT), "[data-search-exclude]"])
 EXCLUDED_HEADING = re.compile(r"<h([1-6]) data-search-exclude[^>]*>")
 
 

@@ -10,6 +10,7 @@ repeat the code of a question page and would double its results.
 
 from __future__ import annotations
 
+from contract import TOPIC_INDEX
 from mkdocs.structure.nav import Link
 
 
@@ -22,7 +23,7 @@ class TopicPages:
         return config
 
     def on_page_content(self, html, page, config, files):
-        if page.meta.get("kind") == "topic-index" and page.meta.get("topic"):
+        if page.meta.get("kind") == TOPIC_INDEX and page.meta.get("topic"):
             self.by_label[page.meta["title"]] = page.url
         if page.file.src_uri.endswith(".ipynb"):
             page.meta["search"] = {"exclude": True}

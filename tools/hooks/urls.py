@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import os
 
-GENERATED = "library/"
+from contract import FOLDER
+
+GENERATED = f"{FOLDER}/"
 
 
 def on_files(files, config):

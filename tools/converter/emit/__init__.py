@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import posixpath
 
+from hooks.contract import FOLDER, NAVIGATION
+
 from ..enrich.language import unmark
 from ..enrich.tags import Vocabulary
 from ..identity.assign import Identities
@@ -23,10 +25,10 @@ from .report import report
 from .site import counts, navigation, source_list, topic_list
 from .tree import output_lock, write_tree
 
-ROOT = "library"  # the generated tree's folder inside docs/ (served from the site's root: tools/hooks/urls.py)
+ROOT = FOLDER  # the generated tree's folder inside docs/
 GLOSSARY = "glossary.md"
 SEARCH_GLOSSARY = "search/glossary.json"  # read by docs/assets/javascripts/search-worker.js
-NAVIGATION, ABBREVIATIONS = "nav.yml", "home/abbreviations.md"
+ABBREVIATIONS = "home/abbreviations.md"
 SITE_WIDE = (NAVIGATION, ABBREVIATIONS)  # part of every page: mkdocs.yml appends the abbreviations to each
 
 __all__ = ["SITE_WIDE", "files_for", "output_lock", "prepare", "render_index", "render_page", "report",

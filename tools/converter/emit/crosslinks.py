@@ -9,8 +9,10 @@ term should find the pages about it, not every page that lists one.
 
 from __future__ import annotations
 
+from hooks.contract import DUPLICATES, RELATED, TERM
+
 from ..enrich.language import HINGLISH
-from ..links.glossary import TERM_CLASS, Glossary
+from ..links.glossary import Glossary
 from ..links.rules import LinkRules
 from ..model import Backlink, Document, Entry, TermLink
 from .indexes import number_of
@@ -18,7 +20,6 @@ from .markup import escape_inline, front_matter, plural
 
 Pages = dict[str, tuple[Entry, Document]]  # page path -> its entry and document
 
-RELATED_ID = "qa-related"
 VIA = {"related": "related question", "duplicate": "same answer"}
 
 
@@ -52,7 +53,7 @@ def linked(body: str, links: tuple[TermLink, ...], path: str) -> str:
     """The body with each glossary mention made a relative link to its page."""
     for link in sorted(links, key=lambda link: -link.offset):
         end = link.offset + link.length
-        body = f"{body[:link.offset]}[{body[link.offset:end]}]({href(link.target, path)}){{ .{TERM_CLASS} }}{body[end:]}"
+        body = f"{body[:link.offset]}[{body[link.offset:end]}]({href(link.target, path)}){{ .{TERM} }}{body[end:]}"
     return body
 
 
@@ -69,7 +70,7 @@ def duplicate_banner(entry: Entry, pages: Pages, shown: int = LinkRules.shown) -
         rest = [p for p in others if p != group.canonical]
         if rest:
             text += ". Also answered in: " + listed(rest, entry.path, pages, shown - 1)
-    return (f'<div class="qa-duplicates" data-search-exclude markdown>\n{text}.\n'
+    return (f'<div class="{DUPLICATES}" data-search-exclude markdown>\n{text}.\n'
             f"<small>Grouped as duplicates: {group.reason}.</small>\n</div>")
 
 
@@ -93,7 +94,7 @@ def related_section(entry: Entry, pages: Pages, shown: int = LinkRules.shown) ->
     points to is linked from a share of the whole corpus."""
     if not entry.related and not entry.linked_from:
         return ""
-    lines = [f"## Related questions {{ #{RELATED_ID} data-search-exclude }}", ""]
+    lines = [f"## Related questions {{ #{RELATED} data-search-exclude }}", ""]
     lines += [f"- {reference(p, entry.path, pages)}" for p in entry.related] or ["No closely related question."]
     if entry.linked_from:
         count = plural(len(entry.linked_from), "page")

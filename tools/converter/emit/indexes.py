@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from hooks.contract import TOPIC_INDEX
+
 from ..enrich.tags import Vocabulary
 from ..model import Document, Entry
 from .markup import SEARCH_LISTING, anchor, escape_inline, front_matter, plural
@@ -83,7 +85,7 @@ def tag_pages(by_tag: TagUsage, vocabulary: Vocabulary) -> dict[str, str]:
 
 
 def topic_page(tag, entries: list[tuple[Document, Entry]]) -> str:
-    data = {"title": tag.label, "kind": "topic-index", "topic": tag.id, "description": tag.description}
+    data = {"title": tag.label, "kind": TOPIC_INDEX, "topic": tag.id, "description": tag.description}
     lines = [front_matter(data), f"# {escape_inline(tag.label)}", "", tag.description, "",
              f"{plural(len(entries), 'page')} from {plural(len({d.source.slug for d, _ in entries}), 'source')}.", ""]
     current = None
@@ -97,7 +99,7 @@ def topic_page(tag, entries: list[tuple[Document, Entry]]) -> str:
 
 
 def topic_index(vocabulary: Vocabulary, by_tag: TagUsage) -> str:
-    data = {"title": "Topics", "kind": "topic-index",
+    data = {"title": "Topics", "kind": TOPIC_INDEX,
             "description": "Every question, grouped by topic: browse a topic to see its questions from all sources.",
             "search": SEARCH_LISTING}
     lines = [front_matter(data), "# Topics", "",

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import posixpath
 
+from hooks.contract import META, RELATED
+
 from ..blocks import plain_text
 from ..enrich.language import HINGLISH
 from ..enrich.tags import Vocabulary
 from ..links.rules import LinkRules
 from ..model import Document, Entry
 from .anchors import heading_ids, text_free_ids, with_ids
-from .crosslinks import RELATED_ID, Pages, duplicate_banner, linked, related_section
+from .crosslinks import Pages, duplicate_banner, linked, related_section
 from .markup import anchor, escape_inline, front_matter
 from .permalinks import short_link
 
@@ -65,7 +67,7 @@ def render_page(entry: Entry, document: Document, vocabulary: Vocabulary | None 
 
 def reserved_ids(entry: Entry) -> frozenset[str]:
     """Ids the answer's headings never take: the title's and the related section's."""
-    return frozenset({anchor(entry.title), RELATED_ID})
+    return frozenset({anchor(entry.title), RELATED})
 
 
 def page_anchors(entry: Entry):
@@ -90,7 +92,7 @@ def meta_strip(entry: Entry, document: Document, notebook: bool) -> str:
                      f'<a class="qa-download" href="../notebooks/{entry.slug}/{entry.slug}.ipynb" download>'
                      "Download notebook</a>")
     items.append(copy_button(entry))
-    return '<div class="qa-meta" data-search-exclude markdown>\n' + "\n".join(items) + "\n</div>"
+    return f'<div class="{META}" data-search-exclude markdown>\n' + "\n".join(items) + "\n</div>"
 
 
 def copy_button(entry: Entry) -> str:

@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import json
 
+from hooks.contract import REDIRECTS
+
 from ..identity.assign import Identities, Removed
 from .crosslinks import Pages, href, reference
 from .markup import escape_inline, front_matter
 
 SHORT = "q"  # folder of the short links: /q/<n>/
-REDIRECTS = "redirects.json"  # read by tools/hooks/redirects.py
 
 
 def short_link(n: int) -> str:

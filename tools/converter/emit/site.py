@@ -4,6 +4,8 @@ counts and entry points of the home page (snippets under ``home/``)."""
 
 from __future__ import annotations
 
+from hooks.contract import COUNTS
+
 from ..enrich.language import HINGLISH
 from ..enrich.tags import Vocabulary
 from ..model import Document, Library
@@ -73,7 +75,7 @@ def counts(documents: list[Document], by_tag: TagUsage) -> str:
     cells = [(questions, "questions"), (notes, "note pages"), (len(by_tag), "topics"), (len(documents), "sources"),
              (hinglish, "Hinglish answers")]
     items = "\n".join(f'<div class="qa-count"><strong>{n}</strong> {label}</div>' for n, label in cells)
-    return f'<div class="qa-counts" data-search-exclude>\n{items}\n</div>\n'
+    return f'<div class="{COUNTS}" data-search-exclude>\n{items}\n</div>\n'
 
 
 def source_list(documents: list[Document], root: str) -> str:

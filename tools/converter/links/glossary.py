@@ -156,9 +156,6 @@ def linkable(found: tuple[Mention, ...], glossary: Glossary, path: str, known: s
                  if targets[m.term] != path and targets[m.term] in known)
 
 
-TERM_CLASS = "qa-term"  # marks glossary links in the HTML, for styling and for the tests
-
-
 def expansions(glossary: Glossary) -> dict[str, str]:
     """Each abbreviation (casefolded, every form) and what it stands for, for the search ranking:
     a page titled "Retrieval-Augmented Generation" answers the query "rag"."""
