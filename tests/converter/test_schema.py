@@ -57,7 +57,7 @@ def test_the_link_and_identity_settings_are_read_through_their_shapes():
 def test_the_language_settings_check_markers_and_patterns():
     with pytest.raises(ValueError, match="language.yml: markers: List should have at least 1 item"):
         language_rule({"markers": []})
-    with pytest.raises(ValueError, match="language.yml: in_short: Value error, not a regular expression"):
+    with pytest.raises(ValueError, match="language.yml: in_short: not a regular expression"):
         language_rule({"markers": ["hai"], "in_short": "(in short"})
     rule = language_rule({"markers": ["Hai"], "label_words": {"conjunctions": {"Aur": "and"}}})
     assert rule.markers == frozenset({"hai"}) and rule.label_words.conjunctions == {"aur": "and"}

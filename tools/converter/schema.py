@@ -33,14 +33,16 @@ def compiles(pattern: str) -> str:
 Regex = Annotated[str, AfterValidator(compiles)]  # a regular expression, checked when the file is read
 
 
-def validated(shape: type[Shape], data, where: str) -> Shape:
-    """``data`` (a file's parsed YAML) as ``shape``, or a ValueError naming every mistake:
+def validated(shape: type[Shape], data, where: str, whole: str = "the file") -> Shape:
+    """``data`` (a file's parsed YAML, or a part of it named ``whole``, which may be "") as
+    ``shape``, or a ValueError naming every mistake:
     ``links.yml: duplicates.same_answer: Input should be less than or equal to 1 (got 2)``."""
     try:
         return shape.model_validate({} if data is None else data)
     except ValidationError as err:
-        raise ValueError("; ".join(f"{where}: {'.'.join(str(p) for p in e['loc']) or 'the file'}: {e['msg']}"
-                                   f" (got {shown(e['input'])})" for e in err.errors())) from None
+        raise ValueError("; ".join(f"{': '.join(filter(None, (where, '.'.join(map(str, e['loc'])) or whole)))}: "
+                                   f"{e['msg'].removeprefix('Value error, ')} (got {shown(e['input'])})"
+                                   for e in err.errors())) from None
 
 
 def shown(value, limit: int = 60) -> str:

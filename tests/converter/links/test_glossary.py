@@ -115,11 +115,13 @@ def test_abbreviations_give_every_form_a_tooltip():
 
 
 @pytest.mark.parametrize("data, problem", [
-    ({"terms": [{"term": "RAG"}]}, "needs `term` and `page`"),
-    ({"terms": [{"term": "RAG", "page": "book/what-is-rag"}]}, "the defining entry's number"),
-    ({"terms": [{"term": "RAG", "page": 1, "aliases": "RAGs"}]}, "aliases must be a list"),
+    ({"terms": [{"term": "RAG"}]}, "glossary.yml: terms.0.page: Field required"),
+    ({"terms": [{"term": "RAG", "page": "book/what-is-rag"}]}, "terms.0.page: Input should be a valid integer"),
+    ({"terms": [{"term": "RAG", "page": 1, "aliases": "RAGs"}]}, "terms.0.aliases: Input should be a valid list"),
+    ({"terms": [{"term": "RAG", "page": 1, "definiton": "typo"}]}, "terms.0.definiton: Extra inputs are not permitted"),
+    ({"terms": [{"term": " ", "page": 1}]}, "terms.0.term: String should have at least 1 character"),
     ({"terms": [{"term": "LoRA", "page": 1}, {"term": "x", "aliases": ["LoRA"], "page": 2}]},
-     "already a form of 'LoRA'"),
+     "glossary.yml: terms.1: 'LoRA' is already a form of 'LoRA'"),
 ])
 def test_bad_glossaries_are_refused_with_the_term_named(data, problem):
     with pytest.raises(ValueError, match=problem):

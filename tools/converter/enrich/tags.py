@@ -12,9 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import Annotated
+
+from pydantic import AfterValidator, StringConstraints, model_validator
 
 from .. import scan
 from ..normalise.fences import in_code
+from ..schema import Section, validated
 
 TITLE_SCORE = 10  # the title names the topic: enough on its own
 BODY_SCORE = 1  # per keyword occurrence in the answer ...
@@ -25,9 +29,6 @@ MAX_TAGS = 5  # chips per page, the language tag included
 SIZE = (20, 40)  # how many tags a vocabulary may have
 REGEX_PREFIX = "re:"  # a keyword written so is a regular expression, not a phrase
 
-TAG_KEYS = frozenset({"id", "label", "group", "description", "keywords", "title_keywords", "sources",
-                      "chapters", "language"})
-TOP_KEYS = frozenset({"groups", "tags", "fallback"})
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
@@ -134,85 +135,96 @@ class Vocabulary:
         return tuple(t for t in self.tags if t.group == group_id)
 
 
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def lowercase_slug(value: str) -> str:
+    if not SLUG.fullmatch(value):
+        raise ValueError("must be a lowercase slug (a-z, 0-9 and single hyphens)")
+    return value
+
+
+def valid_keyword(keyword: str) -> str:
+    try:
+        compile_keywords((keyword,))
+    except re.error as err:
+        raise ValueError(f"{keyword!r} is not a valid pattern: {err}") from None
+    return keyword
+
+
+Keyword = Annotated[Text, AfterValidator(valid_keyword)]
+
+
+class GroupEntry(Section):
+    id: Text
+    label: Text
+
+
+class TagEntry(Section):
+    """One tag of tags.yml, read on its own so that a mistake is named by the tag's id."""
+
+    id: Annotated[str, AfterValidator(lowercase_slug)]
+    label: Text
+    group: Text
+    description: Text
+    keywords: list[Keyword] = []
+    title_keywords: list[Keyword] = []
+    sources: list[Text] = []
+    chapters: dict[str, list[Text]] = {}  # source slug -> chapter titles
+    language: Text | None = None
+
+    @model_validator(mode="after")
+    def one_kind_of_rule(self) -> TagEntry:
+        rules = self.keywords or self.title_keywords or self.sources or self.chapters
+        if self.language and rules:
+            raise ValueError("a language tag is given by the page's language only: "
+                             "it cannot also have keywords, sources or chapters")
+        if not self.language and not rules:
+            raise ValueError("has no rule (give keywords, title_keywords, sources, chapters or language)")
+        return self
+
+
+class TagsFile(Section):
+    """tags.yml; each tag is read as a ``TagEntry`` of its own."""
+
+    groups: list[GroupEntry] = []
+    fallback: str | None = None
+    tags: list[dict]
+
+
 def _fail(where: str, problem: str) -> VocabularyError:
     return VocabularyError(f"tags.yml: {where}: {problem}")
 
 
-def _strings(value, where: str, key: str) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, str) or not isinstance(value, (list, tuple)) or \
-            not all(isinstance(v, str) and v.strip() for v in value):
-        raise _fail(where, f"{key} must be a list of non-empty strings")
-    return tuple(v.strip() for v in value)
-
-
-def _chapters(value, where: str) -> tuple[tuple[str, str], ...]:
-    if value is None:
-        return ()
-    if not isinstance(value, dict):
-        raise _fail(where, "chapters must map a source slug to a list of chapter titles")
-    return tuple((str(source), chapter) for source, titles in value.items()
-                 for chapter in _strings(titles, where, f"chapters.{source}"))
-
-
-def _tag(raw, number: int, groups: set[str]) -> Tag:
+def _tag(raw: dict, number: int, groups: set[str]) -> Tag:
     """One tag from its YAML mapping, checked."""
-    if not isinstance(raw, dict) or not raw.get("id"):
-        raise _fail(f"tag number {number}", "needs an id")
-    where = f"tag {raw['id']!r}"
-    if not isinstance(raw["id"], str) or not SLUG.fullmatch(raw["id"]):
-        raise _fail(where, "id must be a lowercase slug (a-z, 0-9 and single hyphens)")
-    unknown = sorted(set(raw) - TAG_KEYS)
-    if unknown:
-        raise _fail(where, f"unknown key {unknown[0]!r} (known: {', '.join(sorted(TAG_KEYS))})")
-    for key in ("label", "group", "description"):
-        if not isinstance(raw.get(key), str) or not raw[key].strip():
-            raise _fail(where, f"needs a {key}")
-    if raw["group"] not in groups:
-        raise _fail(where, f"group {raw['group']!r} is not one of the groups ({', '.join(sorted(groups))})")
-    rules = {"keywords": _strings(raw.get("keywords"), where, "keywords"),
-             "title_keywords": _strings(raw.get("title_keywords"), where, "title_keywords"),
-             "sources": _strings(raw.get("sources"), where, "sources"),
-             "chapters": _chapters(raw.get("chapters"), where)}
-    language = raw.get("language")
-    if language is not None and (not isinstance(language, str) or not language.strip()):
-        raise _fail(where, "language must be a language name such as 'hinglish'")
-    if language and any(rules.values()):
-        raise _fail(where, "a language tag is given by the page's language only: "
-                           "it cannot also have keywords, sources or chapters")
-    if not language and not any(rules.values()):
-        raise _fail(where, "has no rule (give keywords, title_keywords, sources, chapters or language)")
-    for keyword in rules["keywords"] + rules["title_keywords"]:
-        try:
-            compile_keywords((keyword,))
-        except re.error as err:
-            raise _fail(where, f"keyword {keyword!r} is not a valid pattern: {err}") from err
-    return Tag(id=raw["id"], label=raw["label"].strip(), group=raw["group"],
-               description=raw["description"].strip(),
-               language=language.strip().casefold() if language else None, **rules)
+    name = raw.get("id")
+    where = f"tag {name!r}" if name else f"tag number {number}"
+    try:
+        entry = validated(TagEntry, raw, f"tags.yml: {where}", whole="")
+    except ValueError as err:
+        raise VocabularyError(str(err)) from None
+    if entry.group not in groups:
+        raise _fail(where, f"group {entry.group!r} is not one of the groups ({', '.join(sorted(groups))})")
+    return Tag(id=entry.id, label=entry.label, group=entry.group, description=entry.description,
+               keywords=tuple(entry.keywords), title_keywords=tuple(entry.title_keywords),
+               sources=tuple(entry.sources),
+               chapters=tuple((source, chapter) for source, titles in entry.chapters.items() for chapter in titles),
+               language=entry.language.casefold() if entry.language else None)
 
 
 def vocabulary(data: dict) -> Vocabulary:
     """The vocabulary from parsed tags.yml, checked once, here, so that
     ``assign`` never has to second-guess it. Patterns are compiled here too."""
-    if not isinstance(data, dict):
-        raise VocabularyError("tags.yml: must be a mapping with groups, fallback and tags")
-    unknown = sorted(set(data) - TOP_KEYS)
-    if unknown:
-        raise VocabularyError(f"tags.yml: unknown key {unknown[0]!r} (known: {', '.join(sorted(TOP_KEYS))})")
-    groups = []
-    for number, raw in enumerate(data.get("groups") or (), 1):
-        if not isinstance(raw, dict) or not raw.get("id") or not raw.get("label"):
-            raise _fail(f"group number {number}", "needs an id and a label")
-        groups.append(Group(str(raw["id"]), str(raw["label"])))
+    try:
+        found = validated(TagsFile, data, "tags.yml")
+    except ValueError as err:
+        raise VocabularyError(str(err)) from None
+    groups = tuple(Group(g.id, g.label) for g in found.groups)
     if len({g.id for g in groups}) != len(groups):
         raise VocabularyError("tags.yml: group ids must be unique")
-    raw_tags = data.get("tags")
-    if not isinstance(raw_tags, list):
-        raise VocabularyError("tags.yml: tags must be a list")
     tags, seen = [], set()
-    for number, raw in enumerate(raw_tags, 1):
+    for number, raw in enumerate(found.tags, 1):
         tag = _tag(raw, number, {g.id for g in groups})
         if tag.id in seen:
             raise _fail(f"tag {tag.id!r}", "the id is used twice")
@@ -221,11 +233,11 @@ def vocabulary(data: dict) -> Vocabulary:
     low, high = SIZE
     if not low <= len(tags) <= high:
         raise VocabularyError(f"tags.yml: there are {len(tags)} tags; a vocabulary needs {low} to {high}")
-    fallback = data.get("fallback")
+    fallback = found.fallback
     if not any(t.id == fallback and not t.language for t in tags):
         raise _fail(f"fallback {fallback!r}", "must be the id of a topic tag (the topic of a page "
                                                "with no evidence for any)")
-    return Vocabulary(tuple(groups), tuple(tags), fallback)
+    return Vocabulary(groups, tuple(tags), fallback)
 
 
 def without_code(markdown: str) -> str:

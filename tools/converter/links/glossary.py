@@ -12,10 +12,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from typing import Annotated
+
+from pydantic import Field, StringConstraints
 
 from .. import scan
 from ..enrich.language import units
 from ..model import Mention, TermLink
+from ..schema import Section, validated
 
 # No part runs over the bracket that would open another of its kind, and a code span's
 # backticks are a whole run: on a long line of "[", "<" or "`" each start would otherwise
@@ -87,20 +91,31 @@ def _forms(terms: tuple[Term, ...]) -> dict[str, Term]:
     return {key(form): t for t in terms for form in (t.term, *t.aliases)}
 
 
+Form = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class TermEntry(Section):
+    """One term of glossary.yml."""
+
+    term: Form
+    page: int = Field(gt=0, description="the defining entry's permanent number (registry.yml)")
+    definition: str = ""
+    expansion: str = ""
+    aliases: list[Form] = []
+
+
+class GlossaryFile(Section):
+    terms: list[TermEntry] = []
+
+
 def glossary_of(data: dict) -> Glossary:
     terms, seen = [], {}
-    for number, raw in enumerate(data.get("terms") or (), 1):
-        where = f"glossary.yml: term {number}"
-        if not isinstance(raw, dict) or not raw.get("term") or not isinstance(raw.get("page"), int):
-            raise ValueError(f"{where}: needs `term` and `page`, the defining entry's number (registry.yml)")
-        aliases = raw.get("aliases") or ()
-        if isinstance(aliases, str) or not all(isinstance(a, str) for a in aliases):
-            raise ValueError(f"{where}: aliases must be a list of strings")
-        term = Term(str(raw["term"]), raw["page"], str(raw.get("definition") or ""),
-                    str(raw.get("expansion") or ""), tuple(aliases))
+    for number, entry in enumerate(validated(GlossaryFile, data, "glossary.yml").terms, 1):
+        term = Term(entry.term, entry.page, entry.definition, entry.expansion, tuple(entry.aliases))
         for form in (term.term, *term.aliases):
             if key(form) in seen:
-                raise ValueError(f"{where}: {form!r} is already a form of {seen[key(form)]!r}")
+                raise ValueError(f"glossary.yml: terms.{number - 1}: {form!r} is already a form of "
+                                 f"{seen[key(form)]!r}")
             seen[key(form)] = term.term
         terms.append(term)
     return Glossary(tuple(terms))
