@@ -9,7 +9,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "tools" / "converter"
 # Imported by every stage; they import nothing of the converter but each other.
-GROUND = {"converter.model", "converter.slugs", "converter.schema", "converter.scan", "converter.parallel", "converter.pdf_text",
+GROUND = {"converter.model", "converter.markdown", "converter.slugs", "converter.schema", "converter.scan", "converter.parallel", "converter.pdf_text",
           "converter.normalise.fences", "converter.enrich.english_labels", "converter.links.similarity"}
 
 

@@ -8,11 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache, lru_cache
 
-from markdown_it import MarkdownIt
-from markdown_it.rules_core import StateCore, normalize
-
+from .markdown import parser
 from .model import Block, ListItem
 
 BLOCK_KINDS = {
@@ -36,34 +33,6 @@ RESUME_AT = re.compile(
     r"^\s{0,3}(#{1,6}\s+(\*\*)?\s*(Q\s*\d+|Question\s*\d+|\d+\s*[.)])|\*\*\s*(Q\s*\d+|Question\s*\d+))",
     re.IGNORECASE,
 )
-
-
-def lean(md: MarkdownIt) -> MarkdownIt:
-    """markdown-it's first rule rewrites every line break of a text with a regular expression
-    (2% of the converter's time, which parses each page several times); here it runs only on a
-    text holding one of the two characters it changes, which decoded documents never do."""
-    md.core.ruler.at("normalize", normalize_if_needed)
-    return md
-
-
-def normalize_if_needed(state: StateCore) -> None:
-    if "\r" in state.src or "\0" in state.src:
-        normalize(state)
-
-
-@cache
-def markdown() -> MarkdownIt:
-    """One parser per process: building one costs more than parsing a heading."""
-    return lean(MarkdownIt("commonmark").enable("table"))
-
-
-@cache
-def block_parser() -> MarkdownIt:
-    """Blocks only, for passes that read line maps and the raw text of headings and
-    paragraphs but never their inline children: inline parsing would double the cost."""
-    md = lean(MarkdownIt("commonmark").enable("table"))
-    md.core.ruler.disable("inline")
-    return md
 
 
 def item_indent(line: str) -> int:
@@ -123,7 +92,7 @@ def parse(lines: tuple[str, ...] | list[str]) -> tuple[list[Block], list[str]]:
     An unterminated fence would swallow every later question, so the document is
     cut where the next question plausibly starts and the rest parsed on its own.
     """
-    md = block_parser()
+    md = parser(inline=False)
     lines = list(lines)
     blocks: list[Block] = []
     notes: list[str] = []
@@ -159,20 +128,3 @@ def shift(block: Block, offset: int) -> Block:
         end=block.end + offset,
         items=tuple(replace(i, start=i.start + offset, end=i.end + offset) for i in block.items),
     )
-
-
-@lru_cache(maxsize=4096)
-def plain_text(inline_markdown: str) -> str:
-    """Inline Markdown as the reader sees it: no ``**``, ``_`` or link targets. Cached: a page's
-    question is read by the splitter, the deduplicator and the emitter, a unit by each summary."""
-    tokens = markdown().parseInline(inline_markdown)
-    parts: list[str] = []
-    for token in tokens:
-        for child in token.children or ():
-            if child.type in ("text", "code_inline"):
-                parts.append(child.content)
-            elif child.type in ("softbreak", "hardbreak"):
-                parts.append(" ")
-            elif child.type == "html_inline":
-                continue
-    return re.sub(r"\s+", " ", "".join(parts)).strip()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .blocks import plain_text
+from .markdown import plain_text
 from .model import Document, Drop
 
 

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-from .blocks import plain_text
+from .markdown import plain_text
 from .model import Block, Marker
 
 ATX = re.compile(r"^\s{0,3}#{1,6}(\s+|$)")

@@ -19,12 +19,10 @@ import html
 import posixpath
 import re
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from markdown_it import MarkdownIt
-
+from .markdown import parser
 from .sanitise import code_lines, masked
 
 PICTURES = {".png": b"\x89PNG", ".jpg": b"\xff\xd8", ".jpeg": b"\xff\xd8", ".gif": b"GIF8", ".webp": b"RIFF"}
@@ -38,11 +36,6 @@ HTML_SRC = re.compile(r"""<img\b[^<>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s<
 class Image:
     src: str  # as written in the page
     path: str  # the file, relative to the document's folder
-
-
-@cache
-def parser() -> MarkdownIt:
-    return MarkdownIt("commonmark")
 
 
 def local_path(src: str) -> str | None:

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 
 from markdown_it.token import Token
 
-from .blocks import plain_text
+from .markdown import plain_text
 from .sanitise import code_lines, masked
-from .normalise.layout import tokens_of
+from .markdown import tokens_of
 
 # Labels a reader would expect to run as Python; a fence without one is not
 # guessed at, because an untagged block is as often pseudo-code or output.

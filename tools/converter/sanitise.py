@@ -17,12 +17,10 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from functools import cache
 
 import nh3
-from markdown_it import MarkdownIt
 
-from .blocks import lean
+from .markdown import parser
 from .model import Drop
 from .normalise.code import HTML_ELEMENTS
 from .normalise.fences import in_maths
@@ -91,19 +89,10 @@ def unsafe_url(target: str) -> bool:
     return bool(UNSAFE_SCHEME.match(decoded)) and not re.match(r"(?i)data:image/(png|gif|jpe?g|webp);", decoded)
 
 
-@cache
-def code_parser() -> MarkdownIt:
-    """Blocks only, and no HTML blocks: CommonMark runs an HTML block on to the next blank line,
-    swallowing a fence below it, where Python-Markdown sees the fence."""
-    md = lean(MarkdownIt("commonmark").enable("table").disable("html_block"))
-    md.core.ruler.disable("inline")
-    return md
-
-
 def code_lines(lines: list[str]) -> set[int]:
     """Fences, indented code and display maths: what the page shows as written, never as HTML."""
     found = {index for index, maths in enumerate(in_maths(lines)) if maths}
-    for token in code_parser().parse("\n".join(lines) + "\n"):
+    for token in parser(inline=False, html_blocks=False).parse("\n".join(lines) + "\n"):
         if token.type in ("fence", "code_block") and token.map:
             found.update(range(*token.map))
     return found

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
 from . import titles
-from .blocks import plain_text
+from .markdown import plain_text
 from .detect import BOLD_LINE, BY_NAME, heading_text, question_level
 from .model import Block, Chapter, Document, Drop, DropRule, Entry, Marker, Source, Text
 from .structure import decide

@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from typing import Sequence
 
-from .blocks import plain_text
+from .markdown import plain_text
 from .titles import without_trailing_links
 from .detect import BOLD_LINE, heading_text
 from .model import Block, Marker

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .blocks import plain_text
+from .markdown import plain_text
 
 LONG = 150
 SENTENCE = re.compile(r"(?<=[.?!])\s+(?=[A-Z\"“'(])")

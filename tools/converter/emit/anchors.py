@@ -17,8 +17,7 @@ from dataclasses import dataclass
 from itertools import count
 from typing import Iterator
 
-from .. import blocks
-from ..normalise.layout import tokens_of
+from ..markdown import plain_text, tokens_of
 from ..slugs import slugify
 
 LINE_END = re.compile(r"(?<=\n)|(?<=\r)(?!\n)")
@@ -91,7 +90,7 @@ def headings(lines: list[str]) -> list[Heading]:
         found.append(Heading(
             line=start if atx else end - 2,
             atx=atx,
-            slug=slugify(blocks.plain_text(content[:attrs.start()] if attrs else content)),
+            slug=slugify(plain_text(content[:attrs.start()] if attrs else content)),
             explicit=ids[-1] if ids else None,
             parent=parent,
             section="".join(lines[start:stop]),

@@ -11,7 +11,7 @@ import posixpath
 
 from hooks.contract import META, RELATED
 
-from ..blocks import plain_text
+from ..markdown import plain_text
 from ..enrich.language import HINGLISH
 from ..enrich.tags import Vocabulary
 from ..links.rules import LinkRules

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..blocks import plain_text
+from ..markdown import plain_text
 from ..pdf_text import english as english_words
 from .english_labels import english
 from .language import LanguageRule, Unit, is_hinglish

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..blocks import plain_text
+from ..markdown import plain_text
 from ..model import Change, Entry
 from ..normalise.fences import in_code
 

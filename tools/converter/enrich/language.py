@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from pydantic import Field
 
-from ..normalise.layout import tokens_of
+from ..markdown import tokens_of
 from ..schema import Regex, Section, validated
 from .english_labels import LabelWords
 from .labels import LabelRule, label_rule

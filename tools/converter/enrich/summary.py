@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import textwrap
-from ..blocks import plain_text
+from ..markdown import plain_text
 from ..model import Summary
 from .digest import digest, label_of, opens_section
 from .language import LanguageRule, Unit, is_hinglish, units

@@ -17,7 +17,7 @@ from typing import Annotated
 from pydantic import AfterValidator, StringConstraints, model_validator
 
 from .. import scan
-from ..normalise.fences import in_code
+from ..markdown import code_lines
 from ..schema import Section, validated
 
 TITLE_SCORE = 10  # the title names the topic: enough on its own
@@ -244,8 +244,8 @@ def without_code(markdown: str) -> str:
     """The Markdown without its fenced code blocks: identifiers and comments
     in code ("from transformers import", "# tokenize") say little about what
     the answer discusses. An unclosed fence runs to the end, as it renders."""
-    lines = markdown.splitlines()
-    return "\n".join(line for line, code in zip(lines, in_code(lines)) if not code)
+    code = code_lines(markdown)
+    return "\n".join(line for index, line in enumerate(markdown.split("\n")) if index not in code)
 
 
 def score(tag: Tag, title: str, prose: str, source: str, chapter: str | None,

@@ -16,7 +16,7 @@ from collections import Counter
 
 from ..model import Style
 from .bullets import GLYPHS
-from .layout import tokens_of
+from ..markdown import tokens_of
 
 BOLD = re.compile(r"(\*\*|__)(.+?)\1")
 LEADING_GLYPH = re.compile(rf"^(?:[{GLYPHS}]|\\[*+-](?=\s))\s*")  # '❖ ', or an escaped '\* ' bullet

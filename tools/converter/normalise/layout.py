@@ -12,13 +12,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-from mdit_py_plugins.dollarmath import dollarmath_plugin
-
-from ..blocks import lean
+from ..markdown import tokens_of
 from .fences import in_code, maths_blocks
 
 MARKER = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( *)")
@@ -27,24 +22,6 @@ BLOCK_OPENERS = {"paragraph_open", "heading_open", "fence", "code_block", "table
 VERBATIM = {"fence", "code_block", "math_block", "math_block_label", "html_block"}
 LIST_OPENERS = {"bullet_list_open", "ordered_list_open"}
 INDENT = 4
-
-
-@lru_cache(maxsize=1)
-def parser() -> MarkdownIt:
-    """Blocks only: the passes read line maps and heading text, never inline
-    children, and inline parsing would double the cost."""
-    md = lean(MarkdownIt("commonmark").enable("table").use(dollarmath_plugin, double_inline=True))
-    md.core.ruler.disable("inline")
-    return md
-
-
-@lru_cache(maxsize=1024)
-def tokens_of(text: str) -> tuple[Token, ...]:
-    """The text's block tokens, kept for the passes after: a pass that changes nothing hands the
-    next the same text, and the language, glossary, heading-id and notebook passes all read a
-    page's final text. 1024 holds every text of the longest document's pages, which each
-    stage goes through in turn. Callers must not change the tokens."""
-    return tuple(parser().parse(text))
 
 
 @dataclass(frozen=True)
