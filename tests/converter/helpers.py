@@ -8,6 +8,10 @@ from pathlib import Path
 
 from converter import pipeline, sources
 from conserve import missing_words
+from converter.links.duplicates import shingles
+from converter.links.related import Page
+from converter.links.rules import LinkRules
+from converter.links.similarity import tokens
 from converter.model import Document, Style
 from converter.normalise import normalised
 
@@ -48,3 +52,10 @@ def lost_words(document: Document, raw: str) -> Counter:
 def normalise(markdown: str, style: Style) -> str:
     """The page's Markdown after every normalise pass."""
     return normalised(markdown, style)[0]
+
+
+def compared(path: str, title: str, text: str, tags=(), rules: LinkRules = LinkRules(frozenset())) -> Page:
+    """A page as the steps across documents get it: with the words and word sequences that the
+    per-document step (``links.page_features``) finds."""
+    return Page(path, title, text, tuple(tags), (tuple(tokens(title, rules.stop_words)),
+                                                 tuple(tokens(text, rules.stop_words))), shingles(text, rules.shingle))

@@ -111,10 +111,10 @@ def test_documents_read_back_as_they_were_written(name):
     settings = sources.load()
     data = GOOD if name == "good.md" else (PATTERNS / name).read_bytes()
     document = cli.convert_one(sources.source_for(name, settings), data, settings, debug=True)
-    assert document.entries and all(e.shingles is not None for e in document.entries)
+    assert document.entries and all(e.features.shingles is not None for e in document.entries)
     again = cache.decoded(Document, json.loads(json.dumps(cache.encoded(document))))
     assert again == document
-    assert [e.shingles.tolist() for e in again.entries] == [e.shingles.tolist() for e in document.entries]
+    assert [e.features.shingles.tolist() for e in again.entries] == [e.features.shingles.tolist() for e in document.entries]
 
 
 def test_two_processes_write_what_one_writes(tmp_path, capsys):

@@ -1,4 +1,5 @@
 import json
+from dataclasses import replace
 import threading
 import time
 
@@ -19,10 +20,11 @@ VOCABULARY = Vocabulary(groups=(Group("core", "Core"),), tags=(
 SOURCE = Source(file="book.md", slug="book", title="A Book", attribution=Attribution("Ann Author", "https://example.org/book"))
 
 
-def sample() -> Document:
+def sample(**changes) -> Document:
+    """A one-question document; ``changes`` to its entry, as the enrich steps would make them."""
     document = Document(source=SOURCE, pattern="q_number")
-    document.entries.append(Entry("question", "What is X?", "What is _X_?", "X is a thing.", 4, 9, 1, "Q1.",
-                                  "Basics", "what-is-x", "book/what-is-x.md"))
+    document.entries.append(replace(Entry("question", "What is X?", "What is _X_?", "X is a thing.", 4, 9, 1, "Q1.",
+                                          "Basics", "what-is-x", "book/what-is-x.md"), **changes))
     document.drops.append(Drop(0, "# A Book", "front matter before the first question"))
     document.warnings.append("line 3: something odd")
     return document
@@ -42,18 +44,16 @@ def test_page_has_front_matter_and_body():
 
 
 def test_page_front_matter_carries_tags_description_and_language():
-    document = sample()
+    document = sample(tags=("basics",), description="X is a thing.", language="hinglish")
     entry = document.entries[0]
-    entry.tags, entry.description, entry.language = ("basics",), "X is a thing.", "hinglish"
     data = yaml.safe_load(emit.render_page(entry, document, VOCABULARY).split("---\n", 2)[1])
     assert data["tags"] == ["Basics"] and data["description"] == "X is a thing." and data["language"] == "hinglish"
 
 
 def test_hinglish_page_has_badge_then_english_summary_then_question():
-    document = sample()
+    document = sample(statement="Some premise. What is X?", language="hinglish",
+                      summary=Summary("digest", "- **Privacy**\n    - **Data**"))
     entry = document.entries[0]
-    entry.statement, entry.language = "Some premise. What is X?", "hinglish"
-    entry.summary = Summary("digest", "- **Privacy**\n    - **Data**")
     body = emit.render_page(entry, document).split("---\n", 2)[2]
     assert 'class="qa-badge"' in body and "Hinglish answer" in body
     quote, summary = body.index("> Some premise"), body.index('!!! abstract "English digest (automatic)"')
@@ -62,9 +62,8 @@ def test_hinglish_page_has_badge_then_english_summary_then_question():
 
 
 def test_own_summary_is_titled_in_short():
-    document = sample()
+    document = sample(language="hinglish", summary=Summary("own", "In short, X is a thing."))
     entry = document.entries[0]
-    entry.language, entry.summary = "hinglish", Summary("own", "In short, X is a thing.")
     body = emit.render_page(entry, document)
     assert '!!! abstract "In short (English)"\n\n    In short, X is a thing.' in body
 
@@ -76,8 +75,7 @@ def test_notebook_links_are_on_the_page():
 
 
 def test_long_statement_is_quoted_above_the_answer():
-    document = sample()
-    document.entries[0].statement = "Some premise. What is X?"
+    document = sample(statement="Some premise. What is X?")
     body = emit.render_page(document.entries[0], document).split("---\n", 2)[2]
     assert "\n\n> Some premise. What is X?\n\n" in body
 
@@ -159,16 +157,14 @@ def test_failed_write_leaves_previous_output(tmp_path):
 
 
 def test_titles_are_escaped_in_headings_and_links():
-    document = sample()
-    document.entries[0].title = "Why does `<UNK>` use *stars* and [brackets]?"
+    document = sample(title="Why does `<UNK>` use *stars* and [brackets]?")
     heading = emit.render_page(document.entries[0], document).split("---\n", 2)[2].strip().splitlines()[0]
     assert heading == r"# Why does \`\<UNK\>\` use \*stars\* and \[brackets\]?"
     assert r"[Why does \`\<UNK\>\` use \*stars\* and \[brackets\]?](what-is-x.md)" in emit.render_index(document)
 
 
 def test_topic_pages_list_questions_by_source():
-    document = sample()
-    document.entries[0].tags = ("basics",)
+    document = sample(tags=("basics",))
     files = emit.files_for([document], VOCABULARY)
     page = files["topics/basics.md"]
     assert "# Basics" in page and "The basics." in page and "1 page from 1 source." in page
@@ -179,8 +175,7 @@ def test_topic_pages_list_questions_by_source():
 
 
 def test_navigation_goes_topics_then_sources_by_chapter():
-    document = sample()
-    document.entries[0].tags = ("basics",)
+    document = sample(tags=("basics",))
     nav = yaml.safe_load(navigation([document], VOCABULARY, tag_usage([document]), "library"))
     assert nav == [
         {"Topics": ["library/topics/index.md", {"Core": [{"Basics": "library/topics/basics.md"}]}]},
@@ -220,8 +215,7 @@ def test_a_shelf_longer_than_flat_up_to_is_listed_in_parts_of_that_many_sources(
 
 
 def test_home_counts():
-    document = sample()
-    document.entries[0].language, document.entries[0].tags = "hinglish", ("basics",)
+    document = sample(language="hinglish", tags=("basics",))
     html = counts([document], tag_usage([document]))
     assert "<strong>1</strong> questions" in html and "<strong>1</strong> Hinglish answers" in html
     assert "<strong>1</strong> topics" in html and "<strong>1</strong> sources" in html

@@ -3,36 +3,41 @@ glossary links in the body, the glossary page."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from converter import emit
 from converter.emit.crosslinks import glossary_page, href
 from converter.links.glossary import glossary_of, resolved
-from converter.model import Backlink, Document, DuplicateGroup, Entry, Source, TermLink
+from converter.model import Backlink, Document, DuplicateGroup, Entry, Links, Source, TermLink
 
 BOOK = Source(file="book.md", slug="book", title="A Book")
 NOTES = Source(file="notes.md", slug="notes", title="Notes")
 
 
-def entry(path, title, number=None, chapter=None, body="Body."):
-    e = Entry("question", title, title, body, 0, 1, number, chapter=chapter)
-    e.path, e.slug = path, path.split("/")[1][:-3]
-    return e
+def entry(path, title, number=None, chapter=None, body="Body.", **links):
+    return Entry("question", title, title, body, 0, 1, number, chapter=chapter, path=path,
+                 slug=path.split("/")[1][:-3], links=Links(**links))
+
+
+def relinked(pages: dict, path: str, **links) -> Entry:
+    """The page at ``path`` with other ``links``, put back into ``pages``."""
+    page, document = pages[path]
+    pages[path] = (replace(page, links=replace(page.links, **links)), document)
+    return pages[path][0]
 
 
 def corpus():
     book, notes = Document(source=BOOK, pattern="q"), Document(source=NOTES, pattern="topics")
-    a = entry("book/a.md", "What is RAG?", 1, "Retrieval", body="RAG retrieves, then RAG generates.")
-    b = entry("book/b.md", "RAG again", 2, "Retrieval")
-    c = entry("notes/c.md", "Retrieval notes")
+    group = DuplicateGroup("book/a.md", ("book/a.md", "book/b.md"), "same answer (100% of 5-word sequences shared)")
+    a = entry("book/a.md", "What is RAG?", 1, "Retrieval", body="RAG retrieves, then RAG generates.",
+              duplicates=group, related=("notes/c.md",),
+              linked_from=(Backlink("book/b.md", ("duplicate",)), Backlink("notes/c.md", ("related", "glossary: RAG"))))
+    b = entry("book/b.md", "RAG again", 2, "Retrieval", duplicates=group)
+    c = entry("notes/c.md", "Retrieval notes", body="About RAG here.", related=("book/a.md",),
+              terms=(TermLink(6, 3, "RAG", "book/a.md"),))
     book.entries += [a, b]
     notes.entries.append(c)
-    group = DuplicateGroup("book/a.md", ("book/a.md", "book/b.md"), "same answer (100% of 5-word sequences shared)")
-    a.duplicates = b.duplicates = group
-    a.related, c.related = ("notes/c.md",), ("book/a.md",)
-    c.body = "About RAG here."
-    c.terms = (TermLink(6, 3, "RAG", "book/a.md"),)
-    a.linked_from = (Backlink("book/b.md", ("duplicate",)), Backlink("notes/c.md", ("related", "glossary: RAG")))
-    pages = {e.path: (e, d) for d in (book, notes) for e in d.entries}
-    return pages
+    return {e.path: (e, d) for d in (book, notes) for e in d.entries}
 
 
 def rendered(path: str) -> str:
@@ -72,9 +77,8 @@ def test_glossary_mentions_become_links_in_the_body():
 
 def test_a_page_without_cross_links_has_no_sections():
     pages = corpus()
-    b, book = pages["book/b.md"]
-    b.duplicates = None
-    text = emit.render_page(b, book, pages=pages)
+    b = relinked(pages, "book/b.md", duplicates=None)
+    text = emit.render_page(b, pages["book/b.md"][1], pages=pages)
     assert "Related questions" not in text and "qa-duplicates" not in text
 
 
@@ -102,9 +106,10 @@ def test_href_is_relpath_for_every_shape_of_path_in_the_tree():
 
 def test_linked_from_names_the_strongest_pages_first_and_counts_the_rest():
     pages = corpus()
-    a, book = pages["book/a.md"]
-    a.linked_from = (Backlink("notes/c.md", ("glossary: RAG",)), Backlink("book/b.md", ("related",)),
-                     Backlink("notes/d.md", ("glossary: RAG",)), Backlink("notes/e.md", ("duplicate",)))
+    a = relinked(pages, "book/a.md", linked_from=(
+        Backlink("notes/c.md", ("glossary: RAG",)), Backlink("book/b.md", ("related",)),
+        Backlink("notes/d.md", ("glossary: RAG",)), Backlink("notes/e.md", ("duplicate",))))
+    book = pages["book/a.md"][1]
     for path in ("notes/d.md", "notes/e.md"):
         pages[path] = (entry(path, path), pages["notes/c.md"][1])
     text = emit.render_page(a, book, pages=pages, shown=2)
@@ -118,10 +123,9 @@ def test_linked_from_names_the_strongest_pages_first_and_counts_the_rest():
 
 def test_a_duplicate_banner_names_at_most_shown_versions():
     pages = corpus()
-    a, book = pages["book/a.md"]
-    c, notes = pages["notes/c.md"]
     group = DuplicateGroup("book/a.md", ("book/a.md", "book/b.md", "notes/c.md"), "same answer (100% of 5-word sequences shared)")
-    a.duplicates = c.duplicates = group
+    a, c = relinked(pages, "book/a.md", duplicates=group), relinked(pages, "notes/c.md", duplicates=group)
+    book, notes = pages["book/a.md"][1], pages["notes/c.md"][1]
     assert "Also answered in: [RAG again](b.md) <small>Retrieval › Q2</small>; and 1 other version." in \
         emit.render_page(a, book, pages=pages, shown=1)
     other = emit.render_page(c, notes, pages=pages, shown=1)

@@ -13,6 +13,7 @@ import os
 import sys
 import time
 import traceback
+from dataclasses import replace
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from itertools import repeat
@@ -79,9 +80,7 @@ def failed(source: Source, problem: str) -> Document:
 
 def convert_one(source: Source, data: bytes, settings, debug: bool) -> Document:
     try:
-        document = convert_bytes(data, source, settings)[0]
-        emit.prepare(document)
-        return document
+        return convert_bytes(data, source, settings)[0]
     except Exception as err:  # a converter bug must not cost the other documents
         if debug:
             traceback.print_exc()
@@ -146,15 +145,20 @@ def with_images(documents: list[Document], paths: list[Path]) -> dict[str, bytes
     replaced by its alt text and reported (converter/images.py)."""
     files: dict[str, bytes] = {}
     for document, path in zip(documents, paths):
+        entries = []
         for entry in [] if document.failed else document.entries:
-            for image in images.local_images(entry.body):
+            body = entry.body
+            for image in images.local_images(body):
                 reason = images.problem(path.parent, image)
                 if reason is None:
                     files[f"{document.source.slug}/{image.path}"] = (path.parent / image.path).read_bytes()
-                    entry.body = images.served(entry.body, image.src, image.path)
+                    body = images.served(body, image.src, image.path)
                 else:
-                    entry.body = images.without(entry.body, image.src)
+                    body = images.without(body, image.src)
                     document.drops.append(Drop(entry.start, image.src, reason))
+            entries.append(replace(entry, body=body))
+        if not document.failed:
+            document.entries = entries
     return files
 
 

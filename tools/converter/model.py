@@ -215,9 +215,36 @@ class Backlink:
     via: tuple[str, ...]  # "related", "duplicate", "glossary: <term>"
 
 
-@dataclass
+@dataclass(frozen=True)
+class Features:
+    """What the later steps read of one page alone, found with the per-document stages (in
+    parallel, and cached with the document), so the steps across documents only compare and
+    the emitter only writes. Made by ``pipeline.features_of`` for every page."""
+
+    words: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # title's and answer's words (links.similarity)
+    shingles: np.ndarray | None = field(default=None, compare=False)  # answer's word sequences (links.duplicates)
+    mentions: tuple[Mention, ...] = ()  # first mention of each glossary term
+    prints: tuple[str, str] = ("", "")  # title and answer fingerprints (identity.fingerprint)
+    # heading ids (emit.anchors.text_free_ids); None where an id depends on its section's text,
+    # which the glossary links change: those are found on the final text, when the page is written
+    anchors: tuple[tuple[int, str, bool], ...] | None = None
+    cells: tuple[tuple[str, str], ...] = ()  # notebook cells ("code" or "markdown", text)
+
+
+@dataclass(frozen=True)
+class Links:
+    """A page's place among all pages, found by the cross-link step."""
+
+    related: tuple[str, ...] = ()  # page paths, most related first
+    duplicates: DuplicateGroup | None = None
+    terms: tuple[TermLink, ...] = ()  # glossary links, in body order
+    linked_from: tuple[Backlink, ...] = ()
+
+
+@dataclass(frozen=True)
 class Entry:
-    """One page: a question with its answer, or one topic of a notes document."""
+    """One page: a question with its answer, or one topic of a notes document. Frozen: each
+    step returns new entries (``dataclasses.replace``) with the fields it owns."""
 
     kind: str  # question or topic
     title: str
@@ -234,18 +261,9 @@ class Entry:
     summary: Summary | None = None
     description: str = ""  # one or two plain sentences for link previews
     tags: tuple[str, ...] = ()  # tag ids from tags.yml
-    related: tuple[str, ...] = ()  # page paths, most related first
-    duplicates: DuplicateGroup | None = None
-    terms: tuple[TermLink, ...] = ()  # in body order
-    linked_from: tuple[Backlink, ...] = ()
     qid: int | None = None  # permanent number from the registry: the short link /q/<qid>/
-    # Found per document by links.page_features, so the steps across documents only compare them:
-    words: tuple[tuple[str, ...], tuple[str, ...]] | None = None  # title's and answer's words
-    mentions: tuple[Mention, ...] | None = None  # first mention of each glossary term
-    shingles: np.ndarray | None = field(default=None, compare=False)  # word sequences (links.duplicates.shingles)
-    anchors: tuple[tuple[int, str, bool], ...] | None = None  # heading ids (emit.anchors.heading_ids)
-    cells: tuple[tuple[str, str], ...] | None = None  # notebook cells ("code" or "markdown", text)
-    prints: tuple[str, str] | None = None  # title and answer fingerprints (identity.fingerprint)
+    features: Features = Features()
+    links: Links = Links()
 
 
 @dataclass

@@ -20,6 +20,7 @@ def assign_paths(document: Document, keep: dict[int, str] | None = None) -> None
         if slug not in used:
             used.add(slug)
             claimed[i] = slug
+    entries = []
     for i, entry in enumerate(document.entries):
         slug = claimed.get(i)
         if slug is None:
@@ -28,12 +29,8 @@ def assign_paths(document: Document, keep: dict[int, str] | None = None) -> None
             while slug in used:
                 slug, n = f"{base}-{n}", n + 1
             used.add(slug)
-        set_path(document, entry, slug)
-
-
-def set_path(document: Document, entry, slug: str) -> None:
-    entry.slug = slug
-    entry.path = f"{document.source.slug}/{slug}.md"
+        entries.append(replace(entry, slug=slug, path=f"{document.source.slug}/{slug}.md"))
+    document.entries = entries
 
 
 def distinct_sources(documents: list[Document]) -> None:

@@ -2,8 +2,9 @@
 emitters are the model). Pure: bytes in, files out; ``cli`` does the reading and writing.
 
 1. Per document (``convert_bytes``: pure, cached by content, run in parallel):
-   read → clean → blocks → split → dedupe → normalise → enrich → page features and
-   fingerprints → page paths.
+   read → clean → blocks → split → dedupe → normalise → enrich → features (what the later
+   steps read of each page alone: words, word sequences, glossary mentions, fingerprints,
+   heading ids, notebook cells) → page paths.
 2. Across documents (``link_documents``), after the command line has given every source a
    folder of its own and copied the pictures: identity (permanent numbers and stable paths)
    → written English summaries → glossary targets → cross-links (related questions,
@@ -20,16 +21,18 @@ from . import emit
 from .clean import clean
 from .dedupe import dedupe
 from .enrich import enrich_document
+from .enrich.language import unmark
 from .enrich.written import Review, apply_written
 from .identity.assign import Identities, identify
-from .identity.fingerprint import page_prints
+from .identity.fingerprint import entry_prints
 from .identity.registry import Registry
 from .identity.rules import IdentityRules
 from .links import cross_link, page_features
 from .links.glossary import resolved
 from .links.rules import LinkRules
-from .model import Document, Source
+from .model import Document, Entry, Features, Source
 from .normalise import normalise_document
+from .notebooks import page_cells
 from .paths import assign_paths
 from .read import ReadError, decode
 from .settings import Settings
@@ -60,8 +63,7 @@ def convert_bytes(data: bytes, source: Source, settings: Settings) -> tuple[Docu
     dedupe(document, text.lines)
     normalise_document(document, settings.style, text.lines)
     enrich_document(document, settings, text.lines)
-    page_features(document, settings)
-    page_prints(document, (settings.identity or IdentityRules()).stop_words)
+    document.entries = [replace(entry, features=features_of(entry, settings)) for entry in document.entries]
     if not document.entries:
         document.warnings.append("nothing left to convert: no page could be made")
         document.failed = True
@@ -69,6 +71,14 @@ def convert_bytes(data: bytes, source: Source, settings: Settings) -> tuple[Docu
     document.drops.sort(key=lambda d: d.line)
     document.changes.sort(key=lambda c: c.line)
     return document, text.lines
+
+
+def features_of(entry: Entry, settings: Settings) -> Features:
+    """What the steps across documents and the emitter read of one page alone: found here, with
+    the per-document steps, so that they run in parallel and are cached with the document."""
+    return replace(page_features(entry, settings),
+                   prints=entry_prints(entry, (settings.identity or IdentityRules()).stop_words),
+                   anchors=emit.page_anchors(entry), cells=page_cells(entry.title, unmark(entry.body)))
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -30,8 +31,9 @@ def test_the_fingerprint_follows_the_words_not_the_layout_or_the_marks():
 
 
 def test_a_fresh_summary_and_its_title_are_shown():
-    page = entry(3)
-    review = apply_written([document(page)], (Written(3, fingerprint(ANSWER), "It splits text. More.", "Tokens?"),))
+    doc = document(entry(3))
+    review = apply_written([doc], (Written(3, fingerprint(ANSWER), "It splits text. More.", "Tokens?"),))
+    page = doc.entries[0]
     assert page.summary.kind == WRITTEN and page.summary.markdown == "It splits text. More."
     assert page.title == "Tokens?" and page.statement == "What is it?"
     assert page.description == "It splits text."
@@ -39,8 +41,9 @@ def test_a_fresh_summary_and_its_title_are_shown():
 
 
 def test_an_edited_answer_makes_its_summary_stale_but_still_shown():
-    page = entry(3, ANSWER.replace("pieces", "parts"))
-    review = apply_written([document(page)], (Written(3, fingerprint(ANSWER), "It splits text."),))
+    doc = document(entry(3, ANSWER.replace("pieces", "parts")))
+    review = apply_written([doc], (Written(3, fingerprint(ANSWER), "It splits text."),))
+    page = doc.entries[0]
     assert page.summary.kind == STALE and page.summary.markdown == "It splits text."
     assert review.stale == ((3, "doc/3.md", fingerprint(page.body)),)
     assert "earlier version" in review.warnings()[0] and fingerprint(page.body) in review.warnings()[0]
@@ -54,8 +57,7 @@ def test_a_summary_whose_entry_is_gone_is_a_warning_and_an_unsummarised_answer_i
 
 
 def test_an_english_page_without_a_summary_is_not_missing_one():
-    page = entry(5)
-    page.language = "en"
+    page = replace(entry(5), language="en")
     assert apply_written([document(page)], ()).missing == ()
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from converter.links.duplicates import answer_overlaps, groups, reason, shingles
-from converter.links.related import Page, vectors
+from converter.links.related import vectors
 from converter.links.rules import LinkRules
+from helpers import compared
 
 RULES = LinkRules(stop_words=frozenset())
 ANSWER = ("CLIP learns a shared embedding space for images and text by contrastive training on "
@@ -12,7 +13,7 @@ ANSWER = ("CLIP learns a shared embedding space for images and text by contrasti
 
 
 def page(path, text, title="Question"):
-    return Page(path, title, text, ())
+    return compared(path, title, text, rules=RULES)
 
 
 def test_shingles_are_the_distinct_word_sequences_hashed_in_order():
@@ -44,7 +45,7 @@ def test_groups_are_transitive():
     """a is all of b's first half, c all of its second: a and c share nothing, yet one group."""
     first, second = " ".join(f"x{n}" for n in range(30)), " ".join(f"y{n}" for n in range(30))
     pages = [page("a.md", first), page("b.md", first + " " + second), page("c.md", second)]
-    assert answer_overlaps(pages, 5).get((0, 2)) is None
+    assert answer_overlaps(pages).get((0, 2)) is None
     found = groups(pages, vectors(pages, RULES), RULES)
     assert found["a.md"] is found["c.md"]
     assert found["a.md"].members == ("b.md", "a.md", "c.md")
@@ -53,9 +54,9 @@ def test_groups_are_transitive():
 def test_answers_sharing_a_phrase_are_not_duplicates():
     pages = [page("a.md", "Attention lets every token look at every other token in the sequence."),
              page("b.md", "Dropout randomly zeroes units; it lets every token look at other units too.")]
-    overlaps = answer_overlaps(pages, 5)
+    overlaps = answer_overlaps(pages)
     assert 0 < max(overlaps.values(), default=0) < RULES.same_answer
-    assert answer_overlaps(pages, 5, RULES.same_answer) == {}  # the floor leaves out what groups would
+    assert answer_overlaps(pages, RULES.same_answer) == {}  # the floor leaves out what groups would
     assert groups(pages, vectors(pages, RULES), RULES) == {}
 
 

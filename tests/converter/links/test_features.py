@@ -9,7 +9,7 @@ from dataclasses import replace
 from converter import sources
 from converter.links import cross_link
 from converter.links.glossary import Glossary, Term
-from converter.pipeline import convert_bytes
+from converter.pipeline import convert_bytes, features_of
 
 DOCUMENT = b"""## 1. What is RAG?
 
@@ -25,16 +25,19 @@ Embeddings place passages near their questions, so retrieval finds them.
 """
 
 
-def test_features_found_per_document_give_the_links_a_cold_cross_link_gives():
+def test_features_are_found_per_document_and_the_links_read_them():
     glossary = Glossary((Term("RAG", 1, path="doc/what-is-rag.md"), Term("attention", 2, path="doc/what-is-attention.md")))
     settings = replace(sources.load(), glossary=glossary)
     document, _ = convert_bytes(DOCUMENT, sources.source_for("doc.md", settings), settings)
-    assert all(e.words is not None and e.mentions is not None for e in document.entries)
-    assert [m.term for m in document.entries[2].mentions] == []
-    cold = copy.deepcopy(document)
-    for entry in cold.entries:
-        entry.words = entry.mentions = None
+    assert [e.features for e in document.entries] == [features_of(e, settings) for e in document.entries]
+    assert all(e.features.words[1] and len(e.features.shingles) for e in document.entries)
+    assert [m.term for m in document.entries[1].features.mentions] == ["attention", "RAG"]  # its own term too
+    assert document.entries[2].features.mentions == ()
+    unmentioned = copy.deepcopy(document)
+    unmentioned.entries[1] = replace(unmentioned.entries[1],
+                                     features=replace(unmentioned.entries[1].features, mentions=()))
     cross_link([document], settings)
-    cross_link([cold], settings)
-    assert [(e.related, e.terms) for e in document.entries] == [(e.related, e.terms) for e in cold.entries]
-    assert [link.term for link in document.entries[1].terms] == ["RAG"]
+    cross_link([unmentioned], settings)
+    assert [link.term for link in document.entries[1].links.terms] == ["RAG"]
+    assert unmentioned.entries[1].links.terms == ()  # read from the features, never found again
+    assert [e.links.related for e in document.entries] == [e.links.related for e in unmentioned.entries]

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from converter.links.related import Page, above, best_listed, best_of_rows, matched, related, scores, vectors
+from converter.links.related import above, best_listed, best_of_rows, matched, related, scores, vectors
 from converter.links.rules import LinkRules
+from helpers import compared
 
 import numpy as np
 
@@ -11,7 +12,7 @@ RULES = LinkRules(stop_words=frozenset({"what", "is", "how", "the", "a", "of", "
 
 
 def page(path, title, text, tags=()):
-    return Page(path, title, text, tuple(tags))
+    return compared(path, title, text, tags, RULES)
 
 
 PAGES = [

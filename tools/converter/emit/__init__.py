@@ -8,13 +8,12 @@ import posixpath
 
 from hooks.contract import FOLDER, NAVIGATION
 
-from ..enrich.language import unmark
 from ..enrich.tags import Vocabulary
 from ..identity.assign import Identities
 from ..links.glossary import Glossary, abbreviations, search_glossary
 from ..links.rules import LinkRules
 from ..model import Document, Entry, Library
-from ..notebooks import notebook_of, page_cells
+from ..notebooks import notebook_of
 from ..parallel import chunks, forked_map
 from .crosslinks import Pages, glossary_page
 from .indexes import render_index, tag_pages, tag_usage
@@ -31,7 +30,7 @@ SEARCH_GLOSSARY = "search/glossary.json"  # read by docs/assets/javascripts/sear
 ABBREVIATIONS = "home/abbreviations.md"
 SITE_WIDE = (NAVIGATION, ABBREVIATIONS)  # part of every page: mkdocs.yml appends the abbreviations to each
 
-__all__ = ["SITE_WIDE", "files_for", "output_lock", "prepare", "render_index", "render_page", "report",
+__all__ = ["SITE_WIDE", "files_for", "output_lock", "page_anchors", "render_index", "render_page", "report",
            "write_tree"]
 
 
@@ -44,9 +43,8 @@ def document_files(shared: tuple[list[Document], Vocabulary | None, Pages, int],
     for document in (documents[i] for i in group):
         files[f"{document.source.slug}/index.md"] = render_index(document)
         for entry in document.entries:
-            cells = entry.cells if entry.cells is not None else page_cells(entry.title, unmark(entry.body))
             book = notebook_of(entry.title, entry.statement if entry.kind == "question" else None,
-                               cells, back_link(entry, document))
+                               entry.features.cells, back_link(entry, document))
             if book is not None:
                 files[notebook_path(entry, document)] = book
             files[entry.path] = render_page(entry, document, vocabulary, notebook=book is not None, pages=pages,
@@ -62,14 +60,6 @@ def back_link(entry: Entry, document: Document) -> str:
     """The answer page's URL relative to its notebook's page, so that the link works wherever the
     site is hosted; tools/hooks/notebooks.py makes it absolute in the copy readers download."""
     return posixpath.relpath(entry.path.removesuffix(".md"), notebook_path(entry, document).removesuffix(".ipynb")) + "/"
-
-
-def prepare(document: Document) -> None:
-    """What emitting a page needs of that page alone (its heading ids, its notebook cells), found
-    with the per-document stages: in parallel, and cached with the document."""
-    for entry in document.entries:
-        entry.anchors = page_anchors(entry)
-        entry.cells = page_cells(entry.title, unmark(entry.body))
 
 
 def files_for(results: list[Document], vocabulary: Vocabulary | None = None,

@@ -59,7 +59,7 @@ def linked(body: str, links: tuple[TermLink, ...], path: str) -> str:
 
 def duplicate_banner(entry: Entry, pages: Pages, shown: int = LinkRules.shown) -> str:
     """Names at most ``shown`` of the group's other versions: a group grows with the corpus."""
-    group = entry.duplicates
+    group = entry.links.duplicates
     if group is None:
         return ""
     others = [p for p in group.members if p != entry.path]
@@ -92,14 +92,14 @@ def strongest_first(backlinks: tuple[Backlink, ...]) -> list[Backlink]:
 def related_section(entry: Entry, pages: Pages, shown: int = LinkRules.shown) -> str:
     """Lists the ``shown`` strongest backlinks and counts the rest: the page a glossary term
     points to is linked from a share of the whole corpus."""
-    if not entry.related and not entry.linked_from:
+    if not entry.links.related and not entry.links.linked_from:
         return ""
     lines = [f"## Related questions {{ #{RELATED} data-search-exclude }}", ""]
-    lines += [f"- {reference(p, entry.path, pages)}" for p in entry.related] or ["No closely related question."]
-    if entry.linked_from:
-        count = plural(len(entry.linked_from), "page")
+    lines += [f"- {reference(p, entry.path, pages)}" for p in entry.links.related] or ["No closely related question."]
+    if entry.links.linked_from:
+        count = plural(len(entry.links.linked_from), "page")
         lines += ["", f'??? info "Linked from {count}"', ""]
-        backlinks = strongest_first(entry.linked_from)
+        backlinks = strongest_first(entry.links.linked_from)
         for backlink in backlinks[:shown]:
             via = ", ".join(VIA.get(v, v) for v in backlink.via)
             lines.append(f"    - {reference(backlink.path, entry.path, pages)} <small>({escape_inline(via)})</small>")

@@ -16,7 +16,7 @@ from ..enrich.language import HINGLISH
 from ..enrich.tags import Vocabulary
 from ..links.rules import LinkRules
 from ..model import Document, Entry
-from .anchors import heading_ids, text_free_ids, with_ids
+from .anchors import HeadingId, heading_ids, text_free_ids, with_ids
 from .crosslinks import Pages, duplicate_banner, linked, related_section
 from .markup import anchor, escape_inline, front_matter
 from .permalinks import short_link
@@ -58,8 +58,8 @@ def render_page(entry: Entry, document: Document, vocabulary: Vocabulary | None 
         parts.append(summary_block(entry))
     if entry.kind == "question" and entry.statement and plain_text(entry.statement) != entry.title:
         parts.append("> " + entry.statement)  # the whole question, when the title is a part of it
-    body = linked(entry.body, entry.terms, entry.path)
-    ids = entry.anchors if entry.anchors is not None else heading_ids(body, reserved_ids(entry))
+    body = linked(entry.body, entry.links.terms, entry.path)
+    ids = entry.features.anchors if entry.features.anchors is not None else heading_ids(body, reserved_ids(entry))
     parts.append(with_ids(body, ids).rstrip())
     parts.append(related_section(entry, pages, shown))
     return front_matter(data) + "\n" + "\n\n".join(p for p in parts if p) + "\n"
@@ -70,7 +70,7 @@ def reserved_ids(entry: Entry) -> frozenset[str]:
     return frozenset({anchor(entry.title), RELATED})
 
 
-def page_anchors(entry: Entry):
+def page_anchors(entry: Entry) -> tuple[HeadingId, ...] | None:
     """The answer's heading ids when they can be found before cross-linking, else None."""
     return text_free_ids(entry.body, reserved_ids(entry))
 

@@ -6,6 +6,8 @@ Runs per document after normalise; the marks that give Hinglish blocks their
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Document
 from ..settings import Settings
 from . import language, summary, tags
@@ -13,17 +15,21 @@ from .labels import relabel_entry
 
 
 def enrich_document(document: Document, settings: Settings, lines=()) -> None:
+    entries = []
     for entry in document.entries:
         if settings.language is not None:
-            entry.language, _ = language.page_language(entry.body, settings.language)
+            entry = replace(entry, language=language.page_language(entry.body, settings.language)[0])
             if settings.language.labels is not None:
-                document.changes += relabel_entry(entry, settings.language.labels, lines,
-                                                  entry.language == language.HINGLISH)
+                entry, changes = relabel_entry(entry, settings.language.labels, lines,
+                                               entry.language == language.HINGLISH)
+                document.changes += changes
             if entry.language == language.HINGLISH:
-                entry.summary = summary.summary(entry.body, settings.language)
-        entry.description = summary.description(entry.body, entry.summary)
+                entry = replace(entry, summary=summary.summary(entry.body, settings.language))
+        entry = replace(entry, description=summary.description(entry.body, entry.summary))
         if settings.vocabulary is not None:
-            entry.tags = tags.assign(entry.title, entry.body, document.source.slug, entry.chapter,
-                                     entry.language, settings.vocabulary)
+            entry = replace(entry, tags=tags.assign(entry.title, entry.body, document.source.slug, entry.chapter,
+                                                    entry.language, settings.vocabulary))
         if settings.language is not None:
-            entry.body = language.mark(entry.body, settings.language)
+            entry = replace(entry, body=language.mark(entry.body, settings.language))
+        entries.append(entry)
+    document.entries = entries

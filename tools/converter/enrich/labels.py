@@ -12,7 +12,7 @@ change in the report, at the line it was read from.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..markdown import plain_text
 from ..model import Change, Entry
@@ -92,7 +92,7 @@ def label_changes(edits: list[tuple[str, str, str]], lines, start: int, end: int
     return changes
 
 
-def relabel_entry(entry: Entry, rule: LabelRule, lines, hinglish: bool) -> list[Change]:
-    """The entry's answer relabelled (once its language is known); the changes to report."""
-    entry.body, edits = relabel(entry.body, entry.number, rule, entry.title, hinglish)
-    return label_changes(edits, lines, entry.start, entry.end)
+def relabel_entry(entry: Entry, rule: LabelRule, lines, hinglish: bool) -> tuple[Entry, list[Change]]:
+    """The entry with its answer relabelled (once its language is known), and the changes to report."""
+    body, edits = relabel(entry.body, entry.number, rule, entry.title, hinglish)
+    return replace(entry, body=body), label_changes(edits, lines, entry.start, entry.end)

@@ -11,7 +11,7 @@ warning. Runs after identity (the permanent numbers) and before cross-linking
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pydantic import Field, model_validator
 
@@ -78,7 +78,7 @@ def apply_written(documents: list[Document], items: tuple[Written, ...]) -> Revi
     written = {item.qid: item for item in items}
     missing, stale, seen = [], [], set()
     for document in documents:
-        for entry in document.entries:
+        for i, entry in enumerate(document.entries):
             item = written.get(entry.qid)
             if item is None:
                 if entry.language == HINGLISH:
@@ -87,10 +87,11 @@ def apply_written(documents: list[Document], items: tuple[Written, ...]) -> Revi
             seen.add(item.qid)
             now = fingerprint(entry.body)
             if item.title:
-                entry.title = item.title
+                entry = replace(entry, title=item.title)
             if item.summary:
-                entry.summary = Summary(WRITTEN if now == item.answer else STALE, item.summary)
-                entry.description = first_sentence(item.summary)
+                entry = replace(entry, summary=Summary(WRITTEN if now == item.answer else STALE, item.summary),
+                                description=first_sentence(item.summary))
+            document.entries[i] = entry
             if now != item.answer:
                 stale.append((item.qid, entry.path, now))
     return Review(tuple(missing), tuple(stale), tuple(sorted(set(written) - seen)))

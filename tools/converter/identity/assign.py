@@ -11,12 +11,11 @@ the nearest questions still here.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Document
 from ..paths import assign_paths
 from ..slugs import slugify
-from .fingerprint import entry_prints
 from .match import Print, match, nearest
 from .registry import Record, Registry
 from .rules import IdentityRules
@@ -46,10 +45,11 @@ def history(was: tuple[str, ...], path: str) -> tuple[str, ...]:
 
 
 def identify(documents: list[Document], registry: Registry, rules: IdentityRules) -> Identities:
+    """Each entry's permanent number (``qid``) and stable path, from the prints found per document."""
     live = [d for d in documents if not d.failed]
     places = [(d, i) for d in live for i in range(len(d.entries))]
-    prints = [Print(d.source.slug, d.entries[i].path.removesuffix(".md"),
-                    *(d.entries[i].prints or entry_prints(d.entries[i], rules.stop_words))) for d, i in places]
+    prints = [Print(d.source.slug, d.entries[i].path.removesuffix(".md"), *d.entries[i].features.prints)
+              for d, i in places]
     failed = {d.source.slug for d in documents if d.failed}
     carried = [r for r in registry.entries if r.source in failed]  # a document that failed to read is not deleted
     candidates = [r for r in registry.entries if r.source not in failed] + list(registry.removed)
@@ -67,12 +67,13 @@ def identify(documents: list[Document], registry: Registry, rules: IdentityRules
     for k, (document, i) in enumerate(places):
         entry, record = document.entries[i], found.get(k)
         if record is None:
-            entry.qid, was = number, ()
+            qid, was = number, ()
             number += 1
         else:
-            entry.qid, was = record.n, record.was + (record.path,)
+            qid, was = record.n, record.was + (record.path,)
+        document.entries[i] = replace(entry, qid=qid)
         path = entry.path.removesuffix(".md")
-        records.append(Record(entry.qid, path, prints[k].title, prints[k].answer, history(was, path)))
+        records.append(Record(qid, path, prints[k].title, prints[k].answer, history(was, path)))
     matched = {r.n for r in found.values()}
     gone = [r for r in candidates if r.n not in matched]
     here = [Print(d.source.slug, d.entries[i].path, p.title, p.answer) for (d, i), p in zip(places, prints)]

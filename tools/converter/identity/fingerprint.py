@@ -16,7 +16,7 @@ import numpy as np
 
 from ..enrich.language import unmark
 from ..links.similarity import prose, tokens, word_hash
-from ..model import Document, Entry
+from ..model import Entry
 
 SKETCH = 32  # hash functions in an answer print: one byte each, 64 hex digits
 CHANCE = 1 / 256  # two different one-byte minima agree by chance this often
@@ -45,13 +45,6 @@ def answer_print(body: str, stop_words: frozenset[str]) -> str:
     a, b = permutations()
     minima = (np.outer(a, hashes) + b[:, None]).min(axis=1)  # uint64 arithmetic wraps: modulo 2**64
     return bytes((minima & np.uint64(0xFF)).astype(np.uint8)).hex()  # low bits: the high ones of a minimum are ~0
-
-
-def page_prints(document: Document, stop_words: frozenset[str]) -> None:
-    """Each entry's title and answer prints, found with the per-document stages (in parallel,
-    cached): matching entries to the registry then only compares them."""
-    for entry in document.entries:
-        entry.prints = entry_prints(entry, stop_words)
 
 
 def entry_prints(entry: Entry, stop_words: frozenset[str]) -> tuple[str, str]:

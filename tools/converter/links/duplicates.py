@@ -43,14 +43,14 @@ def shingles(text: str, n: int) -> np.ndarray:
     return np.unique(found)
 
 
-def answer_overlaps(pages: Sequence[Page], n: int, floor: float = 0.0) -> dict[tuple[int, int], float]:
-    """(i, j) with i < j -> share of the smaller n-gram set found in the other, for pairs sharing any
-    and sharing at least ``floor``.
+def answer_overlaps(pages: Sequence[Page], floor: float = 0.0) -> dict[tuple[int, int], float]:
+    """(i, j) with i < j -> share of the smaller n-gram set (the pages' ``shingles``) found in the
+    other, for pairs sharing any and sharing at least ``floor``.
 
     The inverted index is a sparse page-by-n-gram matrix; its product with its transpose counts
     the n-grams every pair shares, without a Python loop over pairs (the floor is applied before
     any: at 30 times the corpus most pairs share a few sequences)."""
-    sets = [p.shingles if p.shingles is not None else shingles(p.text, n) for p in pages]
+    sets = [p.shingles for p in pages]
     sizes = [len(s) for s in sets]
     if not sum(sizes):
         return {}
@@ -85,7 +85,7 @@ def same_questions(v: Vectors, rules: LinkRules) -> list[tuple[int, int, float]]
 def groups(pages: Sequence[Page], v: Vectors, rules: LinkRules) -> dict[str, DuplicateGroup]:
     """Each page in a group -> its group (the same object for every member)."""
     evidence: dict[tuple[int, int], tuple[str, float]] = {}
-    for pair, share in sorted(answer_overlaps(pages, rules.shingle, rules.same_answer).items()):
+    for pair, share in sorted(answer_overlaps(pages, rules.same_answer).items()):
         evidence[pair] = ("answer", share)
     for i, j, title in same_questions(v, rules):
         evidence.setdefault((i, j), ("question", title))

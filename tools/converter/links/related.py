@@ -31,8 +31,8 @@ class Page:
     title: str
     text: str  # the answer's prose (no code, marks or URLs)
     tags: tuple[str, ...]  # topic tags, the language tag left out
-    words: tuple[tuple[str, ...], tuple[str, ...]] | None = None  # title's and text's tokens, if known
-    shingles: np.ndarray | None = field(default=None, compare=False)  # duplicates.shingles of the text, if known
+    words: tuple[tuple[str, ...], tuple[str, ...]]  # title's and text's tokens (similarity.tokens)
+    shingles: np.ndarray | None = field(default=None, compare=False)  # duplicates.shingles of the text
 
 
 @dataclass(frozen=True)
@@ -43,9 +43,7 @@ class Vectors:
 
 
 def vectors(pages: Sequence[Page], rules: LinkRules) -> Vectors:
-    words = [p.words if p.words is not None else
-             (similarity.tokens(p.title, rules.stop_words), similarity.tokens(p.text, rules.stop_words))
-             for p in pages]
+    words = [p.words for p in pages]
     titles = [list(title) for title, _ in words]
     texts = [[*title, *text] for title, text in words]
     text, vocabulary, idf = similarity.tfidf(texts)

@@ -48,9 +48,12 @@ def join_changes(joins: list[tuple[str, str]], lines, start: int, end: int) -> l
 
 
 def normalise_document(document: Document, style: Style, lines=()) -> None:
+    entries = []
     for entry in document.entries:
-        entry.body, joins = normalised(entry.body, style)
+        body, joins = normalised(entry.body, style)
+        entries.append(replace(entry, body=body))
         document.changes += join_changes(joins, lines, entry.start, entry.end)
+    document.entries = entries
     chapters = []
     for position, chapter in enumerate(document.chapters):
         intro, joins = normalised(chapter.intro, style)
