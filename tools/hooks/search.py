@@ -38,8 +38,8 @@ ARTICLE = '<article class="md-content__inner md-typeset">'
 BUNDLE = "pagefind"
 # Pagefind reads the article: permalink pilcrows and buttons are not content, and
 # what Material keeps out of its index stays out. The converter marks its blocks
-# data-search-exclude (a page's source line and links, "Another version of", the
-# home page's counts), but md_in_html drops the attribute from a block's output.
+# data-search-exclude ("Another version of", the home page's counts), but md_in_html
+# drops the attribute from a block's output; the theme draws the strip under a title.
 IGNORED = ", ".join([".headerlink", ".md-clipboard", *(f".{name}" for name in NOT_CONTENT), "[data-search-exclude]"])
 EXCLUDED_HEADING = re.compile(r"<h([1-6]) data-search-exclude[^>]*>")
 

@@ -1,25 +1,22 @@
 """One Markdown page per entry: front matter for MkDocs, then what the reader sees.
 
-The strip under the title (source, chapter, number, language badge, copy-link
-button) is marked ``data-search-exclude``: it repeats on every page and would
-only add noise to search results.
+The strip under the title (source, chapter, number, language badge, notebook, copy-link
+button) is drawn by the theme from the front matter (``overrides/partials/qa-meta.html``),
+so a change of its look needs no new conversion; search leaves it out.
 """
 
 from __future__ import annotations
 
-import posixpath
+from hooks.contract import RELATED
 
-from hooks.contract import META, RELATED
-
-from ..markdown import plain_text
 from ..enrich.language import HINGLISH
 from ..enrich.tags import Vocabulary
 from ..links.rules import LinkRules
+from ..markdown import plain_text
 from ..model import Document, Entry
 from .anchors import HeadingId, heading_ids, text_free_ids, with_ids
 from .crosslinks import Pages, duplicate_banner, linked, related_section
 from .markup import anchor, escape_inline, front_matter
-from .permalinks import short_link
 
 SUMMARY_TITLES = {"written": "English summary", "stale": "English summary, written for an earlier version of this answer",
                   "own": "In short (English)", "digest": "English digest (automatic)"}
@@ -52,8 +49,11 @@ def render_page(entry: Entry, document: Document, vocabulary: Vocabulary | None 
         data["qid"] = entry.qid
     if entry.statement and entry.statement != entry.title:
         data["question" if entry.kind == "question" else "heading"] = entry.statement
-    parts = [f"# {escape_inline(entry.title)}", meta_strip(entry, document, notebook),
-             duplicate_banner(entry, pages, shown)]
+    if entry.chapter:
+        data["chapter_anchor"] = anchor(entry.chapter)
+    if notebook:
+        data["notebook"] = entry.slug
+    parts = [f"# {escape_inline(entry.title)}", duplicate_banner(entry, pages, shown)]
     if entry.summary is not None:  # first: on a phone, the English is on the first screen
         parts.append(summary_block(entry))
     if entry.kind == "question" and entry.statement and plain_text(entry.statement) != entry.title:
@@ -73,36 +73,6 @@ def reserved_ids(entry: Entry) -> frozenset[str]:
 def page_anchors(entry: Entry) -> tuple[HeadingId, ...] | None:
     """The answer's heading ids when they can be found before cross-linking, else None."""
     return text_free_ids(entry.body, reserved_ids(entry))
-
-
-def meta_strip(entry: Entry, document: Document, notebook: bool) -> str:
-    source = document.source
-    where = [f"[{escape_inline(source.title)}](index.md)"]
-    if entry.chapter:
-        where.append(f"[{escape_inline(entry.chapter)}](index.md#{anchor(entry.chapter)})")
-    if entry.number is not None:
-        where.append(f"{'Q' if entry.kind == 'question' else 'Topic '}{entry.number}")
-    items = []
-    if entry.language == HINGLISH:
-        items.append('<span class="qa-badge" title="The answer is written in Hinglish (Hindi-English)">'
-                     "Hinglish answer</span>")
-    items.append('<span class="qa-where">' + " › ".join(where) + "</span>")
-    if notebook:
-        items.append(f"[Notebook](notebooks/{entry.slug}.ipynb)"
-                     f'<a class="qa-download" href="../notebooks/{entry.slug}/{entry.slug}.ipynb" download>'
-                     "Download notebook</a>")
-    items.append(copy_button(entry))
-    return f'<div class="{META}" data-search-exclude markdown>\n' + "\n".join(items) + "\n</div>"
-
-
-def copy_button(entry: Entry) -> str:
-    """Copies the short link when the entry has a permanent number, else the page's address."""
-    if entry.qid is None:
-        return ('<button class="qa-copy-link" type="button" data-copy-link '
-                'title="Copy a link to this answer">Copy link</button>')
-    short = posixpath.relpath(short_link(entry.qid), entry.path.removesuffix(".md")) + "/"
-    return (f'<button class="qa-copy-link" type="button" data-copy-link data-link="{short}" '
-            f'title="Copy the permanent link to this answer (/{short_link(entry.qid)}/)">Copy link</button>')
 
 
 def summary_block(entry: Entry) -> str:
