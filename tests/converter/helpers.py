@@ -3,6 +3,8 @@ that no sources.yml entry describes, conservation, and the bad inputs."""
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -13,11 +15,28 @@ from converter.links.related import Page
 from converter.links.rules import LinkRules
 from converter.links.similarity import tokens
 from converter.model import Document, Style
+from converter.settings import Settings
 from converter.normalise import normalised
 
 PATTERNS = Path(__file__).resolve().parent.parent / "fixtures" / "patterns"
 STRUCTURES = PATTERNS.parent / "structure"
-SETTINGS = sources.load()
+FIXTURE_DATA = PATTERNS.parent / "settings"
+RULES = ("cleanup.yml", "language.yml", "links.yml", "identity.yml")  # the converter's rules, reviewed like code
+
+
+def fixture_settings() -> Settings:
+    """Settings for the unit tests: the converter's rules from tools/data/, with the tests' own
+    small editorial files (sources, errata, vocabulary, glossary, summaries) instead of the
+    site's, so that editing the site's tags, glossary or summaries never changes a unit test."""
+    with tempfile.TemporaryDirectory(prefix="settings-") as folder:
+        for name in RULES:
+            shutil.copy(sources.DATA / name, Path(folder) / name)
+        for path in FIXTURE_DATA.glob("*.yml"):
+            shutil.copy(path, Path(folder) / path.name)
+        return sources.load(Path(folder))
+
+
+SETTINGS = fixture_settings()
 
 GOOD = b"# Notes\n\n## 1. What is A?\n\nAnswer A.\n\n## 2. What is B?\n\nAnswer B.\n"
 

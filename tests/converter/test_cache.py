@@ -10,7 +10,7 @@ import pytest
 
 from converter import cache, cli, sources
 from converter.model import Document
-from helpers import GOOD, PATTERNS
+from helpers import GOOD, PATTERNS, SETTINGS
 from test_cli import run, tree
 
 
@@ -108,7 +108,7 @@ def test_an_entry_that_is_not_a_document_is_refused_even_with_a_good_digest():
 
 @pytest.mark.parametrize("name", ["good.md", "list_item_bold_questions.md", "details_answers.md"])
 def test_documents_read_back_as_they_were_written(name):
-    settings = sources.load()
+    settings = SETTINGS
     data = GOOD if name == "good.md" else (PATTERNS / name).read_bytes()
     document = cli.convert_one(sources.source_for(name, settings), data, settings, debug=True)
     assert document.entries and all(e.features.shingles is not None for e in document.entries)

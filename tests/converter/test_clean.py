@@ -7,12 +7,11 @@ from dataclasses import replace
 
 import pytest
 
-from converter import sources
 from converter.clean import (Cleaned, apply_errata, clean, defuse_brackets, drop_footers, drop_sentences, fix_mojibake,
                              flatten_nesting)
 from converter.model import Change, Drop, DropRule, Erratum, Text
+from helpers import SETTINGS
 
-SETTINGS = sources.load()
 
 
 def cleaned_of(*lines: str) -> Cleaned:

@@ -10,6 +10,7 @@ from converter import sources
 from converter.links import cross_link
 from converter.links.glossary import Glossary, Term
 from converter.pipeline import convert_bytes, features_of
+from helpers import SETTINGS
 
 DOCUMENT = b"""## 1. What is RAG?
 
@@ -27,7 +28,7 @@ Embeddings place passages near their questions, so retrieval finds them.
 
 def test_features_are_found_per_document_and_the_links_read_them():
     glossary = Glossary((Term("RAG", 1, path="doc/what-is-rag.md"), Term("attention", 2, path="doc/what-is-attention.md")))
-    settings = replace(sources.load(), glossary=glossary)
+    settings = replace(SETTINGS, glossary=glossary)
     document, _ = convert_bytes(DOCUMENT, sources.source_for("doc.md", settings), settings)
     assert [e.features for e in document.entries] == [features_of(e, settings) for e in document.entries]
     assert all(e.features.words[1] and len(e.features.shingles) for e in document.entries)

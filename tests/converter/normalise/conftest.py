@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from converter import sources
-from helpers import normalise
+from helpers import SETTINGS, normalise
 
 ROOT = Path(__file__).resolve().parents[3]
 FIXTURES = ROOT / "tests" / "fixtures" / "normalise"
@@ -16,7 +15,7 @@ FIXTURES = ROOT / "tests" / "fixtures" / "normalise"
 
 @pytest.fixture(scope="session")
 def style():
-    return sources.load().style
+    return SETTINGS.style
 
 
 @pytest.fixture(scope="session")

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from converter import sources
 from converter.clean import clean
 from converter.model import Text
-from helpers import normalise
+from helpers import SETTINGS, normalise
 from converter.normalise.paragraphs import is_prose, join_page_breaks, whitespace
 
 
@@ -64,7 +63,7 @@ def test_each_join_is_reported_at_the_line_it_joined():
 
 
 def test_a_page_break_sentence_through_clean_and_normalise(fixture_text):
-    settings = sources.load()
+    settings = SETTINGS
     raw = fixture_text("page_break_sentence.md")
     text, cleaned = clean(Text("doc.md", tuple(raw.split("\n"))), settings)
     assert [d.reason for d in cleaned.drops] == ["PDF page footer"]
