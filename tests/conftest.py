@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from functools import cache
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from converter import cli
 from site_build import ROOT, build_site, configured_backend
@@ -68,6 +70,18 @@ def report(converted) -> dict:
 @pytest.fixture(scope="session")
 def built_site(converted, tmp_path_factory) -> Path:
     return build_site(converted, tmp_path_factory.mktemp("project"))
+
+
+@pytest.fixture(scope="session")
+def parsed(built_site):
+    """``parsed("genai-book/x/")`` (or ``"glossary/index.html"``): that page of the built site,
+    parsed with lxml once per session for every test that reads it. Shared: read it, never
+    change it."""
+    @cache
+    def page(path: str) -> BeautifulSoup:
+        file = built_site / path / "index.html" if not path.endswith(".html") else built_site / path
+        return BeautifulSoup(file.read_text(encoding="utf-8"), "lxml")
+    return page
 
 
 @pytest.fixture(scope="session")

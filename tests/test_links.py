@@ -35,9 +35,8 @@ def resolve(base: str, href: str) -> str:
 class Page:
     """What the tests read of one built question or topic page."""
 
-    def __init__(self, url: str, html: str):
+    def __init__(self, url: str, soup: BeautifulSoup):
         self.url = url
-        soup = BeautifulSoup(html, "lxml")
         self.article = soup.select_one("article")
         heading = self.article.find(id="qa-related")
         self.related = [resolve(url, a["href"]) for a in heading.find_next_sibling("ul").select("a")] \
@@ -56,13 +55,13 @@ class Page:
 
 
 @pytest.fixture(scope="module")
-def pages(built_site) -> dict[str, Page]:
+def pages(built_site, parsed) -> dict[str, Page]:
     found = {}
     for path in sorted(built_site.glob("*/*/index.html")):
         url = str(path.parent.relative_to(built_site)) + "/"
         if "/notebooks/" in url or url.startswith(("topics/", "q/")):
             continue
-        found[url] = Page(url, path.read_text(encoding="utf-8"))
+        found[url] = Page(url, parsed(url))
     return found
 
 
@@ -189,9 +188,9 @@ def test_abbreviations_show_their_expansion(built_site):
     assert re.search(r'<abbr title="Low-Rank Adaptation">LoRA</abbr>', html)
 
 
-def test_the_glossary_page_lists_every_term_with_a_working_link(built_site, pages):
+def test_the_glossary_page_lists_every_term_with_a_working_link(built_site, parsed, pages):
     glossary = sources.load().glossary
-    soup = BeautifulSoup((built_site / "glossary/index.html").read_text(encoding="utf-8"), "lxml")
+    soup = parsed("glossary/")
     rows = soup.select("article table tbody tr")
     assert len(rows) == len(glossary.terms)
     for row in rows:

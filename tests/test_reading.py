@@ -10,15 +10,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
 
 LORA = "genai-book/how-does-lora-work/index.html"
 HINGLISH = "genai-qa-hinglish/what-are-the-key-ethical-principles-that-developers-and/index.html"
 MACHINE_TRANSLATION = "genai-qa-hinglish/what-are-the-strengths-and-limitations-of-each-approach-and/index.html"
-
-
-def soup(site: Path, path: str) -> BeautifulSoup:
-    return BeautifulSoup((site / path).read_text(encoding="utf-8"), "lxml")
 
 
 def front_matter(path: Path) -> dict:
@@ -53,8 +48,8 @@ def test_hinglish_pages_are_tagged_and_english_ones_are_not(pages):
     assert len(hinglish) >= 20
 
 
-def test_question_page_says_where_it_comes_from_and_can_copy_its_link(built_site):
-    page = soup(built_site, LORA)
+def test_question_page_says_where_it_comes_from_and_can_copy_its_link(parsed):
+    page = parsed(LORA)
     article = page.select_one("article")
     assert article.find("h1").get_text().startswith("How does LoRA work?")  # LoRA is an <abbr>
     strip = article.select_one(".qa-meta")
@@ -63,19 +58,19 @@ def test_question_page_says_where_it_comes_from_and_can_copy_its_link(built_site
     assert links["Fine Tuning"] == "../#fine-tuning"
     assert "Q11" in strip.get_text()
     assert strip.select_one("button[data-copy-link]").get_text() == "Copy link"
-    index = soup(built_site, "genai-book/index.html")
+    index = parsed("genai-book/index.html")
     assert index.find(id="fine-tuning") is not None  # the chapter link's anchor exists
 
 
-def test_tag_chips_lead_to_topic_pages(built_site):
-    chips = soup(built_site, LORA).select("nav.md-tags a.md-tag")
+def test_tag_chips_lead_to_topic_pages(parsed):
+    chips = parsed(LORA).select("nav.md-tags a.md-tag")
     assert chips and all(re.fullmatch(r"\.\./\.\./topics/[a-z0-9-]+/", a["href"]) for a in chips)
     for chip in chips:
-        target = soup(built_site, f"topics/{chip['href'].split('/')[-2]}/index.html")
+        target = parsed(f"topics/{chip['href'].split('/')[-2]}/index.html")
         assert chip.get_text(strip=True) in target.get_text()
 
 
-def test_previous_and_next_stay_in_the_chapter(built_site, converted):
+def test_previous_and_next_stay_in_the_chapter(parsed, converted):
     nav = yaml.safe_load((converted / "nav.yml").read_text(encoding="utf-8"))
     library = next(item["Library"] for item in nav if "Library" in item)
     book = next(item for item in library if "Generative Artificial Intelligence (interview book)" in item)
@@ -83,36 +78,36 @@ def test_previous_and_next_stay_in_the_chapter(built_site, converted):
     first_chapter, second_chapter = (list(c.values())[0] for c in chapters[:2])
     last = list(first_chapter[-1].values())[0]
     first_of_next = list(second_chapter[0].values())[0]
-    footer = soup(built_site, last.removeprefix("library/").removesuffix(".md") + "/index.html").select_one("nav.md-footer__inner")
+    footer = parsed(last.removeprefix("library/").removesuffix(".md") + "/index.html").select_one("nav.md-footer__inner")
     assert footer.select_one(".md-footer__link--next") is None
     previous = footer.select_one(".md-footer__link--prev")["href"]
     assert previous == "../" + list(first_chapter[-2].values())[0].split("/")[-1].removesuffix(".md") + "/"
-    opening = soup(built_site, first_of_next.removeprefix("library/").removesuffix(".md") + "/index.html")
+    opening = parsed(first_of_next.removeprefix("library/").removesuffix(".md") + "/index.html")
     assert opening.select_one(".md-footer__link--prev") is None
 
 
-def test_hinglish_page_badge_summary_question_then_answer(built_site):
-    article = soup(built_site, HINGLISH).select_one("article")
+def test_hinglish_page_badge_summary_question_then_answer(parsed):
+    article = parsed(HINGLISH).select_one("article")
     assert article.select_one(".qa-meta .qa-badge").get_text() == "Hinglish answer"
     order = [el for el in article.find_all(True) if el.name == "blockquote" or "admonition" in (el.get("class") or [])
              or el.get("lang") == "hi-Latn"]
     assert "admonition" in order[0]["class"] and order[1].name == "blockquote"
     assert order[0].select_one(".admonition-title").get_text() == "English summary"
-    explained = soup(built_site, MACHINE_TRANSLATION).select_one("article")
+    explained = parsed(MACHINE_TRANSLATION).select_one("article")
     label = explained.find("h2", id="answer-in-hinglish")  # the document's "Question 18 ka Samjhawa", made one label
     assert label is not None and "English summary" in label.find_previous(class_="admonition").get_text()
     assert "Samjhawa" not in explained.get_text()
     hinglish = article.select('[lang="hi-Latn"]')
     assert len(hinglish) >= 10 and all("{:" not in el.get_text() for el in hinglish)
-    assert "Hinglish" in [a.get_text(strip=True) for a in soup(built_site, HINGLISH).select("nav.md-tags a")]
+    assert "Hinglish" in [a.get_text(strip=True) for a in parsed(HINGLISH).select("nav.md-tags a")]
 
 
-def test_english_pages_carry_no_hinglish_marks(built_site):
-    assert soup(built_site, LORA).select('[lang="hi-Latn"]') == []
+def test_english_pages_carry_no_hinglish_marks(parsed):
+    assert parsed(LORA).select('[lang="hi-Latn"]') == []
 
 
-def test_link_previews(built_site):
-    page = soup(built_site, LORA)
+def test_link_previews(built_site, parsed):
+    page = parsed(LORA)
     meta = {m.get("property") or m.get("name"): m["content"] for m in page.select("meta[content]")}
     canonical = page.select_one('link[rel="canonical"]')["href"]
     assert canonical == "https://example.org/genai-reference/genai-book/how-does-lora-work/"
@@ -123,30 +118,30 @@ def test_link_previews(built_site):
     assert (built_site / "assets/images/og-card.jpg").stat().st_size > 10_000
 
 
-def test_source_index_has_attribution_and_chapters(built_site):
-    article = soup(built_site, "llms-63/index.html").select_one("article")
+def test_source_index_has_attribution_and_chapters(parsed):
+    article = parsed("llms-63/index.html").select_one("article")
     text = article.get_text(" ")
     assert "Devinterview.io" in text and "63 questions" in text
     assert article.select_one('.qa-attribution a[href^="https://devinterview.io/"]') is not None
-    book = soup(built_site, "genai-book/index.html").select_one("article")
+    book = parsed("genai-book/index.html").select_one("article")
     assert len(book.find_all("h2")) == 11 and "217 questions in 11 chapters" in book.get_text(" ")
     assert len(book.select("li a")) == 217
 
 
-def test_topic_pages_list_questions_with_their_source(built_site, pages):
+def test_topic_pages_list_questions_with_their_source(parsed, pages):
     per_tag = Counter(tag for data in pages.values() for tag in data["tags"])
-    index = soup(built_site, "topics/index.html").select_one("article")
+    index = parsed("topics/index.html").select_one("article")
     for label, count in per_tag.items():
         link = index.find(lambda tag: tag.name == "a" and tag.get_text() == label)  # NLP is an <abbr>
         assert link is not None, label
-        topic = soup(built_site, "topics/" + link["href"].strip("/") + "/index.html").select_one("article")
+        topic = parsed("topics/" + link["href"].strip("/") + "/index.html").select_one("article")
         assert len(topic.select("li a")) == count, label
         assert topic.find("h2") is not None  # questions grouped under their source
     listed = [tag.get_text() for tag in index.select("h3 .md-tag")]  # Material's listing of every tag
     assert sorted(listed) == sorted(per_tag)
 
 
-def test_notebooks_for_python_pages_are_linked_rendered_and_not_searched(built_site, converted, site_with):
+def test_notebooks_for_python_pages_are_linked_rendered_and_not_searched(built_site, converted, site_with, parsed):
     notebooks = sorted(converted.glob("*/notebooks/*.ipynb"))
     assert len(notebooks) >= 30
     search = json.loads((site_with("material") / "search/search_index.json").read_text(encoding="utf-8"))
@@ -156,21 +151,21 @@ def test_notebooks_for_python_pages_are_linked_rendered_and_not_searched(built_s
     assert len(list(pagefind.glob("*/notebooks/*/index.html"))) >= 30 and not indexed
     for book in notebooks[:5]:
         source, slug = book.parent.parent.name, book.stem
-        page = soup(built_site, f"{source}/{slug}/index.html")
+        page = parsed(f"{source}/{slug}/index.html")
         assert page.select_one(f'.qa-meta a[href="../notebooks/{slug}/"]') is not None
         assert page.select_one(f'.qa-meta a[download][href="../notebooks/{slug}/{slug}.ipynb"]') is not None
         assert (built_site / f"{source}/notebooks/{slug}/index.html").is_file()
         assert (built_site / f"{source}/notebooks/{slug}/{slug}.ipynb").is_file()
         rendered = built_site / f"{source}/notebooks/{slug}/index.html"
-        styles = soup(built_site, f"{source}/notebooks/{slug}/index.html").select('link[href*="assets/notebooks/"]')
+        styles = parsed(f"{source}/notebooks/{slug}/index.html").select('link[href*="assets/notebooks/"]')
         assert len(styles) >= 2 and rendered.stat().st_size < 150_000  # the Jupyter styles are shared files
         assert all((rendered.parent / link["href"]).resolve().is_file() for link in styles)
         assert '<style type="text/css">' not in rendered.read_text(encoding="utf-8")
 
 
-def test_home_page_counts_are_live(built_site, pages):
+def test_home_page_counts_are_live(parsed, pages):
     counts = {div.get_text(" ", strip=True).split(" ", 1)[1]: int(div.strong.get_text())
-              for div in soup(built_site, "index.html").select(".qa-count")}
+              for div in parsed("index.html").select(".qa-count")}
     kinds = Counter(data["kind"] for data in pages.values())
     assert counts["questions"] == kinds["question"] and counts["note pages"] == kinds["topic"]
     assert counts["sources"] == 5
@@ -178,6 +173,6 @@ def test_home_page_counts_are_live(built_site, pages):
     assert counts["topics"] == len({tag for data in pages.values() for tag in data["tags"]})
 
 
-def test_navigation_has_topics_and_sources(built_site):
-    tabs = [a.get_text(strip=True) for a in soup(built_site, "index.html").select(".md-tabs__link")]
+def test_navigation_has_topics_and_sources(parsed):
+    tabs = [a.get_text(strip=True) for a in parsed("index.html").select(".md-tabs__link")]
     assert tabs == ["Home", "Topics", "Glossary", "Library"]
