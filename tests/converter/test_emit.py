@@ -1,7 +1,7 @@
 import json
-from dataclasses import replace
 import threading
 import time
+from dataclasses import replace
 
 import pytest
 import yaml
@@ -12,6 +12,7 @@ from converter.emit.indexes import tag_usage
 from converter.emit.site import counts, navigation
 from converter.enrich.tags import Group, Tag, Vocabulary
 from converter.model import Attribution, Document, Drop, Entry, Library, Source, Summary
+from helpers import SETTINGS
 
 VOCABULARY = Vocabulary(groups=(Group("core", "Core"),), tags=(
     Tag("basics", "Basics", "core", "The basics.", keywords=("thing",)),
@@ -164,7 +165,7 @@ def test_titles_are_escaped_in_headings_and_links():
 
 def test_topic_pages_list_questions_by_source():
     document = sample(tags=("basics",))
-    files = emit.files_for([document], VOCABULARY)
+    files = emit.files_for([document], replace(SETTINGS, vocabulary=VOCABULARY, glossary=None))
     page = files["topics/basics.md"]
     assert "# Basics" in page and "The basics." in page and "1 page from 1 source." in page
     assert "## A Book { #book }" in page and "- [What is X?](../book/what-is-x.md) <small>Basics · Q1</small>" in page

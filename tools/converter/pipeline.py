@@ -29,7 +29,6 @@ from .identity.registry import Registry
 from .identity.rules import IdentityRules
 from .links import cross_link, page_features
 from .links.glossary import resolved
-from .links.rules import LinkRules
 from .model import Document, Entry, Features, Source
 from .normalise import normalise_document
 from .notebooks import page_cells
@@ -106,7 +105,5 @@ def link_documents(documents: list[Document], registry: Registry, settings: Sett
 
 def emitted(documents: list[Document], linked: Linked, workers: int = 1) -> tuple[dict[str, str], dict]:
     """Every generated file by its path, and the report."""
-    settings = linked.settings
-    files = emit.files_for(documents, settings.vocabulary, settings.glossary, linked.identities, settings.library,
-                           workers, settings.links.shown if settings.links else LinkRules.shown)
+    files = emit.files_for(documents, linked.settings, linked.identities, workers)
     return files, emit.report(documents, linked.review.as_report())

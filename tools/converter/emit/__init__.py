@@ -10,11 +10,12 @@ from hooks.contract import FOLDER, NAVIGATION
 
 from ..enrich.tags import Vocabulary
 from ..identity.assign import Identities
-from ..links.glossary import Glossary, abbreviations, search_glossary
+from ..links.glossary import abbreviations, search_glossary
 from ..links.rules import LinkRules
-from ..model import Document, Entry, Library
+from ..model import Document, Entry
 from ..notebooks import notebook_of
 from ..parallel import chunks, forked_map
+from ..settings import Settings
 from .crosslinks import Pages, glossary_page
 from .indexes import render_index, tag_pages, tag_usage
 from .markup import inert_snippets
@@ -62,12 +63,14 @@ def back_link(entry: Entry, document: Document) -> str:
     return posixpath.relpath(entry.path.removesuffix(".md"), notebook_path(entry, document).removesuffix(".ipynb")) + "/"
 
 
-def files_for(results: list[Document], vocabulary: Vocabulary | None = None,
-              glossary: Glossary | None = None, identities: Identities | None = None,
-              library: Library = Library(), workers: int = 1, shown: int = LinkRules.shown) -> dict[str, str]:
-    """Every generated file by its path in the tree. Without ``identities`` (no registry)
-    there are no short links or redirects. The pages are rendered in ``workers`` processes;
-    ``shown`` is how many pages a page's growing lists name (links.yml)."""
+def files_for(results: list[Document], settings: Settings, identities: Identities | None = None,
+              workers: int = 1) -> dict[str, str]:
+    """Every generated file by its path in the tree, as ``settings`` say (the vocabulary, the
+    glossary with its targets resolved, the library's shelves, how many pages a page's growing
+    lists name). Without ``identities`` (no registry) there are no short links or redirects.
+    The pages are rendered in ``workers`` processes."""
+    vocabulary, glossary = settings.vocabulary, settings.glossary
+    shown = settings.links.shown if settings.links else LinkRules.shown
     files = {}
     documents = [d for d in results if not d.failed]
     pages = {e.path: (e, d) for d in documents for e in d.entries}
@@ -87,7 +90,7 @@ def files_for(results: list[Document], vocabulary: Vocabulary | None = None,
     files[ABBREVIATIONS] = abbreviations(glossary) if glossary is not None else ""
     files[SEARCH_GLOSSARY] = json.dumps(search_glossary(glossary), ensure_ascii=False, sort_keys=True, indent=0) + "\n"
     files[NAVIGATION] = navigation(documents, vocabulary, by_tag, ROOT, glossary=GLOSSARY if glossary else None,
-                                  shelving=library)
+                                  shelving=settings.library)
     files["home/counts.md"] = counts(documents, by_tag)
     files["home/sources.md"] = source_list(documents, ROOT)
     return {path: inert_snippets(text) if path.endswith(".md") else text for path, text in files.items()}
