@@ -67,7 +67,7 @@ SPY = """
 
 @dataclass(frozen=True)
 class Case:
-    kind: str  # title, typo, glossary, concept, english (an English query for a Hinglish answer)
+    kind: str  # title, typo, glossary, tag, concept, english (an English query for a Hinglish answer), natural
     query: str
     want: str  # page URL relative to the site, "<source>/<slug>/"
     also: tuple[str, ...] = ()  # other pages that answer as well
@@ -117,9 +117,10 @@ def tag_cases(vocabulary: dict) -> list[Case]:
     return [Case("tag", tag["label"].casefold(), f"topics/{tag['id']}/") for tag in vocabulary["tags"]]
 
 
-def concept_cases(labelled: dict) -> list[Case]:
-    """Queries labelled by reading (tests/data/search_concepts.yml) and the pages that define them."""
-    return [Case(q.get("kind", "concept"), q["query"], q["page"] + "/", tuple(p + "/" for p in q.get("also") or ()))
+def concept_cases(labelled: dict, kind: str | None = None) -> list[Case]:
+    """Queries labelled by reading (tests/data/search_concepts.yml, search_natural.yml) and the pages
+    that answer them; ``kind`` for all of them, else each query's own (default "concept")."""
+    return [Case(kind or q.get("kind", "concept"), q["query"], q["page"] + "/", tuple(p + "/" for p in q.get("also") or ()))
             for q in labelled["queries"]]
 
 
@@ -182,7 +183,7 @@ def evaluate(browser, base: str, cases: list[Case], timed: int = 40) -> dict:
             "typing_delay_ms": TYPING_DELAY_MS, "rows": rows}
 
 
-def cases_for(report: dict, data: Path, concepts: Path | None = None) -> list[Case]:
+def cases_for(report: dict, data: Path, concepts: Path | None = None, natural: Path | None = None) -> list[Case]:
     entries = [(e["title"], e["path"].removesuffix(".md") + "/") for d in report["documents"] for e in d["entries"]]
     glossary = yaml.safe_load((data / "glossary.yml").read_text(encoding="utf-8"))
     registry = yaml.safe_load((data / "registry.yml").read_text(encoding="utf-8"))
@@ -190,6 +191,8 @@ def cases_for(report: dict, data: Path, concepts: Path | None = None) -> list[Ca
     cases = title_cases(entries) + glossary_cases(glossary, registry) + tag_cases(vocabulary)
     if concepts is not None:
         cases += concept_cases(yaml.safe_load(concepts.read_text(encoding="utf-8")))
+    if natural is not None:
+        cases += concept_cases(yaml.safe_load(natural.read_text(encoding="utf-8")), "natural")
     return cases
 
 
@@ -199,12 +202,13 @@ def main(argv=None) -> int:
     parser.add_argument("report", type=Path, help="the converter's report.json (the pages and their titles)")
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[1] / "data")
     parser.add_argument("--concepts", type=Path, help="labelled concept queries (tests/data/search_concepts.yml)")
+    parser.add_argument("--natural", type=Path, help="labelled natural queries (tests/data/search_natural.yml)")
     parser.add_argument("--json", type=Path, help="write every query and its ranking here")
     parser.add_argument("--kinds", nargs="+", metavar="KIND", help="only these kinds of query (title, typo, ...)")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
-    cases = cases_for(json.loads(args.report.read_text(encoding="utf-8")), args.data, args.concepts)
+    cases = cases_for(json.loads(args.report.read_text(encoding="utf-8")), args.data, args.concepts, args.natural)
     cases = [case for case in cases if not args.kinds or case.kind in args.kinds]
     with tempfile.TemporaryDirectory() as root, served(args.site, Path(root)) as base, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from .identity.rules import IdentityRules
     from .links.glossary import Glossary
     from .links.rules import LinkRules
+    from .search_words import SearchWords
 
 
 @dataclass(frozen=True)
@@ -40,3 +41,4 @@ class Settings:
     identity: IdentityRules | None = None  # from identity.yml; None: the defaults, no stop words
     library: Library = Library()  # from sources.yml
     written: tuple[Written, ...] = ()  # from summaries.yml: English summaries and titles people wrote
+    search: SearchWords | None = None  # from search.yml: words queries ignore, synonyms

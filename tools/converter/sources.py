@@ -18,6 +18,7 @@ from .links import glossary as glossary_stage
 from .links import rules as links_stage
 from .identity import rules as identity_stage
 from .model import Attribution, DropRule, Erratum, Library, Source, Style, TopicHint
+from . import search_words as search_stage
 from .schema import Regex, Section, validated
 from .settings import Settings
 from .slugs import slugify
@@ -164,9 +165,9 @@ def errata_of(raw, where: str) -> tuple[Erratum, ...]:
 
 def load(data_dir: Path = DATA) -> Settings:
     (sources_file, cleanup_file, errata_file, language_file, tags_file, links_file, glossary_file,
-     identity_file, summaries_file) = (data_dir / n for n in (
+     identity_file, summaries_file, search_file) = (data_dir / n for n in (
         "sources.yml", "cleanup.yml", "errata.yml", "language.yml", "tags.yml", "links.yml", "glossary.yml",
-        "identity.yml", "summaries.yml"))
+        "identity.yml", "summaries.yml", "search.yml"))
     sources = checked(SourcesFile, read_yaml(sources_file), str(sources_file))
     cleanup = checked(CleanupFile, read_yaml(cleanup_file), str(cleanup_file))
     errata = read_yaml(errata_file, required=False)
@@ -184,6 +185,8 @@ def load(data_dir: Path = DATA) -> Settings:
         glossary = glossary_stage.glossary_of(terms) if terms else None
         identity_rules = identity_stage.rules_of(identity)
         written = written_stage.written_of(read_yaml(summaries_file, required=False), str(summaries_file))
+        search = read_yaml(search_file, required=False)
+        search_words = search_stage.search_words_of(search, "search.yml") if search else None
     except ValueError as err:
         raise SettingsError(f"{language_file.parent}: {err}") from err
     parsed = tuple(source_of(file, entry) for file, entry in sources.sources.items())
@@ -209,6 +212,7 @@ def load(data_dir: Path = DATA) -> Settings:
         identity=identity_rules,
         library=Library(tuple(sources.library.shelves), sources.library.flat_up_to, sources.library.other),
         written=written,
+        search=search_words,
     )
 
 

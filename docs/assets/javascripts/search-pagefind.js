@@ -88,14 +88,11 @@ var SUPERSEDED = new Error("superseded by a newer query");
    home page spells "atetntion" to show that typos are forgiven). While a word is
    being typed its beginnings are no words, so the search gives up as soon as a
    newer query is waiting. */
-async function spelled(pagefind, word, stale, begun) {
-  if (word.length < SHORTEST) return word;
+async function spelled(pagefind, word, stale) {
+  if (word.length < SHORTEST || STOP.has(word.toLowerCase())) return word;
   var own = await pages(pagefind, word);
   if (own > RARE) return word;
-  if (!own && await begins(pagefind, word)) {
-    begun.add(word);
-    return word;
-  }
+  if (!own && await begins(pagefind, word)) return word;
   for (var forms of edits(word.toLowerCase())) {
     var counts = [];
     for (var start = 0; start < forms.length; start += BATCH) {
@@ -112,47 +109,94 @@ async function spelled(pagefind, word, stale, begun) {
 }
 
 /* Each run of letters is checked on its own, so "fine-tuinng" becomes "fine-tuning". */
-async function respelled(pagefind, term, stale, begun) {
+async function respelled(pagefind, term, stale) {
   var parts = term.split(/(\p{L}+)/u);
-  for (var i = 1; i < parts.length; i += 2) parts[i] = await spelled(pagefind, parts[i], stale, begun);
+  for (var i = 1; i < parts.length; i += 2) parts[i] = await spelled(pagefind, parts[i], stale);
   return parts.join("");
 }
 
-/* Pagefind lists only pages that contain every word searched, so words that carry
-   no meaning ("what is", "vs") and words no page contains (unless they begin
-   words, as while being typed) are left out; if the rest still finds nothing,
-   the word on the fewest pages goes, one at a time. */
-async function searched(pagefind, terms, begun) {
-  var meaningful = keep(terms, function (term) { return !STOP.has(term.toLowerCase()); });
-  var counts = await Promise.all(meaningful.map(function (term) {
-    return begun.has(term) ? Infinity : pages(pagefind, term);
-  }));
-  var kept = meaningful.filter(function (term, i) { return counts[i] > 0; });
-  counts = counts.filter(function (count) { return count > 0; });
-  if (!kept.length) return (await pagefind.search(meaningful.join(" "))).results;
-  for (;;) {
-    var results = (await pagefind.search(kept.join(" "))).results;
-    if (results.length || kept.length === 1) return results;
-    var rarest = counts.indexOf(Math.min.apply(null, counts));
-    kept.splice(rarest, 1);
-    counts.splice(rarest, 1);
+/* What a query asks about: each meaningful word, or run of words that is a known form
+   ("large language model"), with the forms that mean the same (synonyms), each a Pagefind
+   query (a form of several words quoted, as a phrase). Words that carry no meaning ("what
+   is", "vs", "kya hai") are left out, unless nothing else is left. */
+function concepts(terms) {
+  var lower = terms.map(function (term) { return term.toLowerCase(); });
+  var found = [];
+  for (var i = 0; i < terms.length; i++) {
+    var end = i + 1;
+    for (var j = terms.length; j > i + 1; j--)
+      if (synonyms[lower.slice(i, j).join(" ")]) { end = j; break; }
+    var form = lower.slice(i, end).join(" ");
+    if (end === i + 1 && STOP.has(form)) continue;
+    found.push([end === i + 1 ? terms[i] : form].concat(synonyms[form] || []).map(phrase));
+    i = end - 1;
   }
+  return found.length ? found : [[terms.join(" ")]];
 }
 
-function keep(terms, test) {
-  var kept = terms.filter(test);
-  return kept.length ? kept : terms;
+function phrase(form) {
+  return /\s/.test(form.trim()) ? '"' + form + '"' : form;
 }
 
-/* Material shows a query word that a result does not contain as "Missing". */
+/* Pagefind lists only pages holding every word searched, so each concept is searched on its
+   own and the pages are ranked by what they hold: a concept's weight is how rare it is
+   (1 / log2(2 + pages holding it)), and a page earns three quarters of it for holding the
+   concept and the rest by how well Pagefind scores it there. A page holding the rarer words,
+   or both sides of a comparison, comes first; one holding every word before one holding
+   most; a common word alone ("search", "model") weighs little. Among the pages holding every
+   word as typed, Pagefind's own ranking of them all together decides (up to one more point). */
+async function searched(pagefind, terms) {
+  var wanted = concepts(terms);
+  var together = wanted.length > 1 ? pagefind.search(wanted.map(function (forms) { return forms[0]; }).join(" "))
+    .then(function (found) { return found.results; }) : Promise.resolve([]);
+  var held = await Promise.all(wanted.map(async function (forms) {
+    var lists = await Promise.all(forms.map(function (form) {
+      return pagefind.search(form).then(function (found) { return found.results; });
+    }));
+    var best = new Map();
+    lists.forEach(function (list) {
+      list.forEach(function (result) {
+        if (!best.has(result.id) || best.get(result.id).score < result.score) best.set(result.id, result);
+      });
+    });
+    return best;
+  }));
+  var ranked = new Map();
+  held.forEach(function (results) {
+    if (!results.size) return;
+    var weight = 1 / Math.log2(2 + results.size);
+    var top = Math.max.apply(null, Array.from(results.values(), function (result) { return result.score; })) || 1;
+    results.forEach(function (result, id) {
+      var page = ranked.get(id) || {result: result, score: 0};
+      page.score += weight * (0.75 + 0.25 * result.score / top);
+      ranked.set(id, page);
+    });
+  });
+  var all = await together;
+  var first = all.length ? all[0].score || 1 : 1;
+  all.forEach(function (result) {
+    if (ranked.has(result.id)) ranked.get(result.id).score += result.score / first;
+  });
+  return Array.from(ranked.values())
+    .sort(function (a, b) { return b.score - a.score; })
+    .map(function (page) { return {score: page.score, data: page.result.data}; });
+}
+
+/* Material shows a query word that a result does not contain as "Missing": a word is there
+   when the page holds it, or a form that means the same (every word of "large language
+   model" for "llm"); a corrected typo is never missing (the corrected word was searched). */
 function terms(typed, searched, content) {
   var present = Array.from(new Set(words(content)));
+  var holds = function (form) {
+    return words(form).every(function (part) {
+      return present.some(function (word) { return word.indexOf(part) === 0; });
+    });
+  };
   var result = {};
   typed.forEach(function (term, i) {
-    var forms = [term.toLowerCase(), (searched[i] || term).toLowerCase()];
-    result[term] = present.some(function (word) {
-      return forms.some(function (form) { return word.indexOf(form) === 0; });
-    });
+    var corrected = (searched[i] || term).toLowerCase();
+    result[term] = corrected !== term.toLowerCase() ||  // a typo corrected: what was searched is another word
+      [corrected].concat(synonyms[corrected] || []).some(holds);
   });
   return result;
 }
@@ -181,12 +225,12 @@ async function search(text, stale) {
   var typed = text.trim().split(/\s+/).filter(Boolean);
   if (!typed.length) return {items: []};
   var exact = /"/.test(text);
-  var begun = new Set();
+  await vocabulary;
   var respelt = exact ? typed : await Promise.all(typed.map(function (term) {
-    return respelled(pagefind, term, stale, begun);
+    return respelled(pagefind, term, stale);
   }));
   if (stale()) throw SUPERSEDED;
-  var found = exact ? (await pagefind.search(text)).results : await searched(pagefind, respelt, begun);
+  var found = exact ? (await pagefind.search(text)).results : await searched(pagefind, respelt);
   if (stale()) throw SUPERSEDED;
   var items = await Promise.all(found.slice(0, LISTED).map(function (result) {
     return result.data().then(function (data) { return group(data, result.score, typed, respelt); });

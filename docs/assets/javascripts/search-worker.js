@@ -23,14 +23,20 @@
    among the results. Both come from search/glossary.json (the converter). */
 var SYNTAX = /(^|\s)[+-]|["~^*:]/;  // lunr's syntax; a hyphen inside a word is not
 var COVERAGE = 1;
-var STOP = new Set(("a an and are as at be by can do does for from how in is it its of on or the this " +
-  "to what when where which why with you your explain describe discuss define vs versus").split(" "));
+/* Words that carry no meaning in a query ("what is", "vs", "kya hai"), forms that mean the
+   same ("seq2seq", "sequence-to-sequence"; "llm", "large language model"), and the page
+   that defines each glossary term: tools/data/search.yml and the glossary, written by the
+   converter into search/glossary.json. */
+var STOP = new Set("a an and are as at be by can do does for from how in is it its of on or the this to what why".split(" "));
 var query = "";
+var synonyms = {};
 var expansions = {};
 var defines = {};
-fetch(new URL("../../search/glossary.json", location.href))
+var vocabulary = fetch(new URL("../../search/glossary.json", location.href))
   .then(function (response) { return response.ok ? response.json() : {}; })
   .then(function (data) {
+    if (data.ignored && data.ignored.length) STOP = new Set(data.ignored);
+    synonyms = data.synonyms || {};
     expansions = data.expansions || {};
     Object.keys(data.defines || {}).forEach(function (form) { defines[words(form).join(" ")] = data.defines[form]; });
   }, function () {});
@@ -47,12 +53,22 @@ function tolerant(text) {
   }).join(" ");
 }
 
+/* Whether the word is the term, starts with it, or is one edit from it (or from its start):
+   a letter inserted, left out or changed, or two neighbours swapped (lunr's term~1). */
 function near(word, term) {
   if (word.indexOf(term) === 0) return true;
-  if (term.length < 5 || Math.abs(word.length - term.length) > 1) return false;
-  for (var i = 0, edits = 0; i < Math.min(word.length, term.length); i++)
-    if (word[i] !== term[i] && ++edits > 2) return false;
-  return true;
+  if (term.length < 5) return false;
+  return oneEdit(word, term) || oneEdit(word.slice(0, term.length + 1), term) ||
+    oneEdit(word.slice(0, term.length), term) || oneEdit(word.slice(0, term.length - 1), term);
+}
+
+function oneEdit(a, b) {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  var i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length)
+    return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 function coverage(title, terms) {
@@ -63,13 +79,14 @@ function coverage(title, terms) {
   }).length / found.length;
 }
 
-/* Material lists a query word that no result contains as "Missing"; a mistyped word
-   found through its one-edit form is not missing. */
+/* Material lists a query word that no result contains as "Missing"; a word the query
+   ignores, or a mistyped word found through its one-edit form, is not missing. */
 function found(item) {
   var marked = ((item.title || "") + " " + (item.text || "")).match(/<mark>[^<]*<\/mark>/g) || [];
   var seen = words(marked.join(" "));
   Object.keys(item.terms || {}).forEach(function (term) {
-    if (!item.terms[term] && seen.some(function (word) { return near(word, term.toLowerCase()); }))
+    var lower = term.toLowerCase();
+    if (!item.terms[term] && (STOP.has(lower) || seen.some(function (word) { return near(word, lower); })))
       item.terms[term] = true;
   });
 }
@@ -80,6 +97,25 @@ function named(text) {
   }, []);
 }
 
+/* A page that lists others (a topic, a source's index, the glossary, the home page), not one
+   question or topic of a document (<source>/<slug>/). */
+function listing(location) {
+  var parts = location.split("#")[0].split("/").filter(Boolean);
+  return parts.length !== 2 || parts[0] === "topics";
+}
+
+/* Whether every meaningful word of the query is a word of the title, or of what the
+   title's abbreviations stand for: the query names the page ("rag" names the topic "RAG"). */
+function names(title) {
+  var asked = words(query), titled = named(title.replace(/<[^>]*>/g, " "));
+  return asked.length > 0 && asked.every(function (term) {
+    return titled.some(function (word) { return near(word, term) || near(term, word); });
+  });
+}
+
+/* Listing pages hold the titles of many questions, so they match many queries; one ranks
+   among the answers only when the query names it ("rag" finds the RAG topic), else after
+   every page that answers. */
 function rerank(items) {
   var terms = named(query);
   var defining = defines[words(query).join(" ")];
@@ -88,9 +124,12 @@ function rerank(items) {
     .map(function (group, order) {
       var best = Math.max.apply(null, group.map(function (item) { return item.score; }));
       return {group: group, order: order, defines: group[0].location.split("#")[0] === defining,
+              listed: listing(group[0].location) && !names(group[0].title),
               score: best * (1 + COVERAGE * coverage(group[0].title, terms))};
     })
-    .sort(function (a, b) { return b.defines - a.defines || b.score - a.score || a.order - b.order; })
+    .sort(function (a, b) {
+      return b.defines - a.defines || a.listed - b.listed || b.score - a.score || a.order - b.order;
+    })
     .map(function (entry) { return entry.group; });
 }
 

@@ -7,7 +7,7 @@ import pytest
 
 from converter.emit.crosslinks import linked
 from converter.links.glossary import (Glossary, Term, abbreviations, expansions, first_mentions, glossary_of,
-                                      linkable, mentions, resolved, search_glossary)
+                                      linkable, mentions, resolved)
 
 PAGES = {1: "book/what-is-rag.md", 2: "book/attention.md", 3: "book/self-attention.md", 4: "book/multi-head.md",
          5: "notes/embeddings.md"}
@@ -147,16 +147,6 @@ def test_expansions_give_search_the_words_each_abbreviation_stands_for():
          "page": 1},
         {"term": "perplexity", "page": 2}]})
     assert expansions(glossary) == {"rag": "Retrieval-Augmented Generation", "rags": "Retrieval-Augmented Generation"}
-
-
-def test_each_way_of_writing_a_term_leads_search_to_its_defining_page():
-    glossary, _ = resolved(glossary_of({"terms": [
-        {"term": "RAG", "aliases": ["RAGs"], "expansion": "Retrieval-Augmented Generation", "page": 1},
-        {"term": "perplexity", "page": 2}, {"term": "gone", "page": 3}]}), {1: "book/what-is-rag.md", 2: "llms/perplexity.md"})
-    assert search_glossary(glossary)["defines"] == {
-        "rag": "book/what-is-rag/", "rags": "book/what-is-rag/", "retrieval-augmented generation": "book/what-is-rag/",
-        "perplexity": "llms/perplexity/"}
-    assert search_glossary(None) == {"expansions": {}, "defines": {}}
 
 
 def test_mentions_are_found_before_paths_are_known_and_linked_once_they_are():

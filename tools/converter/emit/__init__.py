@@ -10,11 +10,12 @@ from hooks.contract import FOLDER, NAVIGATION
 
 from ..enrich.tags import Vocabulary
 from ..identity.assign import Identities
-from ..links.glossary import abbreviations, search_glossary
+from ..links.glossary import abbreviations
 from ..links.rules import LinkRules
 from ..model import Document, Entry
 from ..notebooks import notebook_of
 from ..parallel import chunks, forked_map
+from ..search_words import search_data
 from ..settings import Settings
 from .crosslinks import Pages, glossary_page
 from .indexes import render_index, tag_pages, tag_usage
@@ -27,7 +28,7 @@ from .tree import output_lock, write_tree
 
 ROOT = FOLDER  # the generated tree's folder inside docs/
 GLOSSARY = "glossary.md"
-SEARCH_GLOSSARY = "search/glossary.json"  # read by docs/assets/javascripts/search-worker.js
+SEARCH_WORDS = "search/glossary.json"  # read by docs/assets/javascripts/search-worker.js
 ABBREVIATIONS = "home/abbreviations.md"
 SITE_WIDE = (NAVIGATION, ABBREVIATIONS)  # part of every page: mkdocs.yml appends the abbreviations to each
 
@@ -88,7 +89,8 @@ def files_for(results: list[Document], settings: Settings, identities: Identitie
                                    if notebook_path(entry, document) in files)
         files.update(permalink_files(identities, pages, with_notebooks))
     files[ABBREVIATIONS] = abbreviations(glossary) if glossary is not None else ""
-    files[SEARCH_GLOSSARY] = json.dumps(search_glossary(glossary), ensure_ascii=False, sort_keys=True, indent=0) + "\n"
+    files[SEARCH_WORDS] = json.dumps(search_data(glossary, settings.search), ensure_ascii=False, sort_keys=True,
+                                     indent=0) + "\n"
     files[NAVIGATION] = navigation(documents, vocabulary, by_tag, ROOT, glossary=GLOSSARY if glossary else None,
                                   shelving=settings.library)
     files["home/counts.md"] = counts(documents, by_tag)

@@ -185,13 +185,6 @@ def defining_pages(glossary: Glossary) -> dict[str, str]:
             for form in (term.term, *term.aliases, *((term.expansion,) if term.expansion else ()))}
 
 
-def search_glossary(glossary: Glossary | None) -> dict:
-    """What the search ranking (docs/assets/javascripts/search-worker.js) knows of the glossary."""
-    if glossary is None:
-        return {"expansions": {}, "defines": {}}
-    return {"expansions": expansions(glossary), "defines": defining_pages(glossary)}
-
-
 def abbreviations(glossary: Glossary) -> str:
     """Python-Markdown ``abbr`` definitions, appended to every page by snippets."""
     lines = []
