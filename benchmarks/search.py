@@ -6,10 +6,12 @@ either backend (``extra.search_backend``) and, for each:
 
 - sizes the index: Material's ``search/search_index.json``, or the whole
   ``pagefind/`` bundle, raw and gzipped, in total and per indexed page;
-- opens a question page in a fresh browser (nothing cached), types a query at
-  once, as a reader who came to search would, and counts the bytes the server
-  sent for search (and in all) until the results are on screen, and the time
-  from the last keystroke to them (cold);
+- opens a question page in a fresh browser (nothing cached) and counts the bytes
+  the server sent until the page is loaded and the network quiet: what a reader
+  who opens a link and never searches costs (first view);
+- then types a query at once, as a reader who came to search would, and counts
+  the bytes the server sent for search (and in all) until the results are on
+  screen, and the time from the last keystroke to them (cold);
 - then types more queries in the same page and takes the median (warm).
 
 The server counts bytes itself: a worker's downloads are invisible to the
@@ -88,7 +90,8 @@ def downloaded(site: Path, sent: list[Path]) -> dict:
     search = [p for p in sent if p.relative_to(site).as_posix().startswith(SEARCH_FILES)]
     every, searched = sizes(sent), sizes(search)
     return {"requests": every["files"], "raw": every["raw"], "gzip": every["gzip"],
-            "search_requests": searched["files"], "search_raw": searched["raw"], "search_gzip": searched["gzip"]}
+            "search_requests": searched["files"], "search_raw": searched["raw"], "search_gzip": searched["gzip"],
+            "search_files": sorted({p.relative_to(site).as_posix() for p in search})}
 
 
 def measure(browser, site: Path, page_path: str) -> dict:
@@ -98,13 +101,16 @@ def measure(browser, site: Path, page_path: str) -> dict:
         page = context.new_page()
         page.add_init_script(SPY)
         page.goto(base + page_path)
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(500)  # a worker's downloads are not the page's network
+        view = downloaded(site.resolve(), list(sent))
         page.click("input.md-search__input")
         cold = typed(page, QUERIES[0], timeout_ms=600_000)
         first = downloaded(site.resolve(), list(sent))
         warm = [typed(page, query) for query in QUERIES[1:]]
         context.close()
     return {"cold_ms": round(cold), "warm_median_ms": round(statistics.median(warm)),
-            "warm_max_ms": round(max(warm)), "before_first_result": first}
+            "warm_max_ms": round(max(warm)), "first_view": view, "before_first_result": first}
 
 
 def question_page(site: Path) -> str:
@@ -130,7 +136,9 @@ def main(argv=None) -> int:
         for site in args.sites:
             row = {"site": str(site), "index": index_size(site), **measure(browser, site, question_page(site))}
             rows.append(row)
-            index, first = row["index"], row["before_first_result"]
+            index, first, view = row["index"], row["before_first_result"], row["first_view"]
+            print(f"{site}: first view of a question page {view['gzip'] / 1e3:.0f} KB gzipped "
+                  f"({view['search_gzip'] / 1e3:.0f} KB of it search, {view['requests']} requests)")
             print(f"{site}: {index['backend']}, {index['pages']} pages; index {index['raw'] / 1e6:.2f} MB raw, "
                   f"{index['gzip'] / 1e6:.2f} MB gzipped ({index['raw_per_page']} / {index['gzip_per_page']} B per page); "
                   f"before the first result {first['search_gzip'] / 1e6:.2f} MB for search "

@@ -152,3 +152,25 @@ def test_no_result_reports_an_ignored_or_corrected_word_missing(browser, site_ur
     assert not struck & kept, struck
     page.close()
 
+
+
+def test_search_files_load_when_the_search_box_is_first_focused(browser, site_url, backend):
+    """A reader who opens a page and never searches downloads no Pagefind file; focusing the
+    search box (a click, or the keyboard shortcut) starts loading them."""
+    if backend != "pagefind":
+        pytest.skip("Material's own search downloads its index with the page")
+    context = browser.new_context()
+    requested = []
+    context.on("request", lambda request: requested.append(request.url))
+    page = context.new_page()
+    page.goto(site_url + "genai-book/how-does-lora-work/")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+    assert not [url for url in requested if "/pagefind/" in url or "glossary.json" in url], requested
+    page.keyboard.press("/")  # Material's shortcut focuses the search box
+    page.wait_for_function("document.activeElement && document.activeElement.matches('input.md-search__input')")
+    page.wait_for_timeout(1000)
+    assert [url for url in requested if "/pagefind/" in url], requested
+    page.keyboard.type("lora")
+    page.locator("li.md-search-result__item").first.wait_for(timeout=10_000)
+    context.close()

@@ -21,11 +21,22 @@ var RARE = 2;
 var COMMONER = 10;
 var BATCH = 26;  // lookups between two looks at whether a newer query came
 var bundle = params.get("pagefind");
-var engine = import(bundle + "pagefind.js").then(function (pagefind) {
-  return pagefind.options({basePath: bundle, baseUrl: "/", excerptLength: 24})
-    .then(function () { return pagefind.init(); })
-    .then(function () { return pagefind; });
-});
+var engine = null;
+
+/* Pagefind (its script, its wasm and its index's entry) and the search vocabulary are
+   loaded when the reader first focuses the search box (overrides/main.html sends "warm"),
+   or at the first query: a reader who opens a page and never searches downloads none of it. */
+function started() {
+  if (engine === null) {
+    engine = import(bundle + "pagefind.js").then(function (pagefind) {
+      return pagefind.options({basePath: bundle, baseUrl: "/", excerptLength: 24})
+        .then(function () { return pagefind.init(); })
+        .then(function () { return pagefind; });
+    });
+    loaded();
+  }
+  return engine;
+}
 var latest = 0;
 var shown = {items: []};
 var queue = Promise.resolve();
@@ -221,11 +232,11 @@ function group(data, score, typed, searched) {
 }
 
 async function search(text, stale) {
-  var pagefind = await engine;
   var typed = text.trim().split(/\s+/).filter(Boolean);
   if (!typed.length) return {items: []};
+  var pagefind = await started();
   var exact = /"/.test(text);
-  await vocabulary;
+  await loaded();
   var respelt = exact ? typed : await Promise.all(typed.map(function (term) {
     return respelled(pagefind, term, stale);
   }));
@@ -257,6 +268,7 @@ function answer(text) {
 
 self.addEventListener("message", function (event) {
   var message = event.data || {};
-  if (message.type === 0) engine.then(function () { post({type: 1}); });
+  if (message.type === 0) post({type: 1});  // ready: Pagefind itself loads when it is first needed
+  else if (message.type === "warm") started();
   else if (message.type === 2 && typeof message.data === "string") answer(message.data);
 });

@@ -32,14 +32,20 @@ var query = "";
 var synonyms = {};
 var expansions = {};
 var defines = {};
-var vocabulary = fetch(new URL("../../search/glossary.json", location.href))
-  .then(function (response) { return response.ok ? response.json() : {}; })
-  .then(function (data) {
-    if (data.ignored && data.ignored.length) STOP = new Set(data.ignored);
-    synonyms = data.synonyms || {};
-    expansions = data.expansions || {};
-    Object.keys(data.defines || {}).forEach(function (form) { defines[words(form).join(" ")] = data.defines[form]; });
-  }, function () {});
+var vocabulary = null;
+
+function loaded() {
+  if (vocabulary === null)
+    vocabulary = fetch(new URL("../../search/glossary.json", location.href))
+      .then(function (response) { return response.ok ? response.json() : {}; })
+      .then(function (data) {
+        if (data.ignored && data.ignored.length) STOP = new Set(data.ignored);
+        synonyms = data.synonyms || {};
+        expansions = data.expansions || {};
+        Object.keys(data.defines || {}).forEach(function (form) { defines[words(form).join(" ")] = data.defines[form]; });
+      }, function () {});
+  return vocabulary;
+}
 
 function words(text) {
   return (text.toLowerCase().replace(/<[^>]*>/g, " ").match(/[\p{L}\p{N}]+/gu) || [])
@@ -137,6 +143,7 @@ var params = new URL(location.href).searchParams;
 var post = self.postMessage.bind(self);
 
 function lunr() {
+  loaded();  // Material's worker downloads its whole index now anyway
   self.addEventListener("message", function (event) {
     var message = event.data;
     if (message && message.type === 2 && typeof message.data === "string") {
