@@ -194,13 +194,14 @@ async function searched(pagefind, terms) {
 }
 
 /* Material shows a query word that a result does not contain as "Missing": a word is there
-   when the page holds it, or a form that means the same (every word of "large language
-   model" for "llm"); a corrected typo is never missing (the corrected word was searched). */
+   when the page holds it (or a word one edit from it, as Pagefind's stemming finds), or a
+   form that means the same (every word of "large language model" for "llm"); a corrected
+   typo is never missing (the corrected word was searched). */
 function terms(typed, searched, content) {
   var present = Array.from(new Set(words(content)));
   var holds = function (form) {
     return words(form).every(function (part) {
-      return present.some(function (word) { return word.indexOf(part) === 0; });
+      return present.some(function (word) { return near(word, part); });  // Pagefind stems: "embedings" finds "embeddings"
     });
   };
   var result = {};
@@ -212,12 +213,23 @@ function terms(typed, searched, content) {
   return result;
 }
 
+/* Under each page, where it comes from in a quiet line (source › chapter › number); a page
+   that lists others shows its description, not a snippet of its list of links. */
+function teaser(data, location) {
+  var text = listing(location) && data.meta.description ? escapeHTML(data.meta.description) : data.excerpt;
+  var where = data.meta.where ? '<span class="qa-result-where">' + escapeHTML(data.meta.where) + "</span>" : "";
+  return where + text;
+}
+
 function group(data, score, typed, searched) {
   var matched = terms(typed, searched, data.content);
-  var page = {location: local(data.url), title: escapeHTML(data.meta.title || data.url), text: data.excerpt,
+  var location = local(data.url);
+  var page = {location: location, title: escapeHTML(data.meta.title || data.url), text: teaser(data, location),
               score: score, terms: matched};
   /* Material shows a section under its page when it scores as high as the page,
-     and folds the others away: here, the part of the page holding the most matches. */
+     and folds the others away: here, the part of the page holding the most matches. A
+     listing page's sections are lists of links: its description stands for it alone. */
+  if (listing(location)) return [page];
   var all = data.locations.length || 1;
   var most = Math.max.apply(null, data.sub_results.map(function (part) { return part.locations.length; }).concat([0]));
   var sections = data.sub_results
