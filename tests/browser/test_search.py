@@ -193,3 +193,20 @@ def test_results_name_their_source_and_a_listing_shows_its_description(browser, 
     assert "fetching documents to ground a model" in topic.inner_text(), topic.inner_text()
     assert topic.locator("mark").count() == 0 and topic.locator(".qa-result-where").count() == 0
     page.close()
+
+
+def test_the_opened_page_highlights_the_word_actually_found(browser, site_url, backend):
+    """A mistyped query opens its result with the word the page holds highlighted, and ignored
+    words ("what is") highlight nothing."""
+    if backend != "pagefind":
+        pytest.skip("lunr's worker names the terms itself")
+    page = browser.new_page()
+    page.goto(site_url)
+    page.click("input.md-search__input")
+    page.locator("input.md-search__input").press_sequentially("what is embedings", delay=40)
+    page.locator("li.md-search-result__item").first.wait_for(timeout=10_000)
+    page.wait_for_timeout(800)
+    href = page.locator("li.md-search-result__item a").first.get_attribute("href")
+    assert href.endswith("?h=embeddings"), href
+    page.close()
+

@@ -193,24 +193,34 @@ async function searched(pagefind, terms) {
     .map(function (page) { return {score: page.score, data: page.result.data}; });
 }
 
-/* Material shows a query word that a result does not contain as "Missing": a word is there
-   when the page holds it (or a word one edit from it, as Pagefind's stemming finds), or a
-   form that means the same (every word of "large language model" for "llm"); a corrected
-   typo is never missing (the corrected word was searched). */
+/* What Material lists under a result as "Missing" (the false ones) and highlights on the
+   page it opens (?h=, the true ones): each meaningful word as the page writes it (a typo as
+   corrected, or as the page's word one edit away; "llm" as "large language model" where the
+   page spells it out). Ignored words are neither. */
 function terms(typed, searched, content) {
   var present = Array.from(new Set(words(content)));
-  var holds = function (form) {
-    return words(form).every(function (part) {
-      return present.some(function (word) { return near(word, part); });  // Pagefind stems: "embedings" finds "embeddings"
-    });
-  };
   var result = {};
   typed.forEach(function (term, i) {
     var corrected = (searched[i] || term).toLowerCase();
-    result[term] = corrected !== term.toLowerCase() ||  // a typo corrected: what was searched is another word
-      [corrected].concat(synonyms[corrected] || []).some(holds);
+    if (!words(corrected).length) return;  // an ignored word: neither missing nor highlighted
+    var held = [corrected].concat(synonyms[corrected] || []).map(function (form) { return heldAs(form, present); })
+      .filter(Boolean);
+    result[held.length ? held[0] : corrected] = held.length > 0;
   });
   return result;
+}
+
+/* The page's own words for a form, or null when it lacks one of them: a word one edit from
+   the form's (as Pagefind's stemming finds "embeddings" for "embedings") is the page's. */
+function heldAs(form, present) {
+  var found = [];
+  for (var part of words(form)) {
+    var word = present.find(function (candidate) { return candidate.indexOf(part) === 0; }) ||
+      present.find(function (candidate) { return near(candidate, part); });
+    if (!word) return null;
+    found.push(word.indexOf(part) === 0 ? part : word);
+  }
+  return found.join(" ");
 }
 
 /* Under each page, where it comes from in a quiet line (source › chapter › number); a page
