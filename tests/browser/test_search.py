@@ -41,6 +41,18 @@ def search_page(browser, site_url):
     page.close()
 
 
+def results_for(browser, site_url: str, query: str, settle_ms: int = 800):
+    """A new page with ``query`` typed key by key into the search box and its results listed
+    (given ``settle_ms`` for the last query's answer to replace the earlier ones)."""
+    page = browser.new_page()
+    page.goto(site_url)
+    page.click("input.md-search__input")
+    page.locator("input.md-search__input").press_sequentially(query, delay=40)
+    page.locator("li.md-search-result__item").first.wait_for(timeout=10_000)
+    page.wait_for_timeout(settle_ms)
+    return page
+
+
 @pytest.fixture(scope="module")
 def measured(browser, site_url, report):
     """Every third title and typo query (the full set takes `make search-check` three minutes),
@@ -124,13 +136,8 @@ def test_a_section_result_opens_its_page_at_the_section(browser, site_url):
 def test_a_mistyped_word_is_not_reported_missing(browser, site_url):
     """Material lists query words no result contains as "Missing"; a typo found through its
     one-edit form is found, not missing."""
-    page = browser.new_page()
-    page.goto(site_url)
-    page.click("input.md-search__input")
-    page.locator("input.md-search__input").press_sequentially("atetntion mechanism", delay=40)
+    page = results_for(browser, site_url, "atetntion mechanism", 500)
     first = page.locator("li.md-search-result__item").first
-    first.wait_for(timeout=10_000)
-    page.wait_for_timeout(500)
     assert "attention" in first.inner_text().lower()
     assert first.locator("del").count() == 0, first.inner_text()
     page.close()
@@ -141,13 +148,8 @@ def test_a_mistyped_word_is_not_reported_missing(browser, site_url):
 def test_no_result_reports_an_ignored_or_corrected_word_missing(browser, site_url, query, kept):
     """Words the query ignores ("what is", "kya hai", "vs") and a corrected typo are never listed
     as "Missing" (struck through) under a result; a meaningful word a result lacks may be."""
-    page = browser.new_page()
-    page.goto(site_url)
-    page.click("input.md-search__input")
-    page.locator("input.md-search__input").press_sequentially(query, delay=40)
+    page = results_for(browser, site_url, query, 500)
     results = page.locator("li.md-search-result__item")
-    results.first.wait_for(timeout=10_000)
-    page.wait_for_timeout(500)
     struck = {word.lower() for i in range(min(results.count(), 5)) for word in results.nth(i).locator("del").all_inner_texts()}
     assert not struck & kept, struck
     page.close()
@@ -181,12 +183,7 @@ def test_results_name_their_source_and_a_listing_shows_its_description(browser, 
     topic is about, not a snippet of its list of links."""
     if backend != "pagefind":
         pytest.skip("the source line and descriptions come from Pagefind's metadata")
-    page = browser.new_page()
-    page.goto(site_url)
-    page.click("input.md-search__input")
-    page.locator("input.md-search__input").press_sequentially("rag", delay=40)
-    page.locator("li.md-search-result__item").first.wait_for(timeout=10_000)
-    page.wait_for_timeout(500)
+    page = results_for(browser, site_url, "rag", 500)
     where = page.locator(".qa-result-where").first.inner_text()
     assert "Generative Artificial Intelligence (interview book) ›" in where, where
     topic = page.locator("li.md-search-result__item", has=page.locator("a[href*='topics/rag/']"))
@@ -200,12 +197,7 @@ def test_the_opened_page_highlights_the_word_actually_found(browser, site_url, b
     words ("what is") highlight nothing."""
     if backend != "pagefind":
         pytest.skip("lunr's worker names the terms itself")
-    page = browser.new_page()
-    page.goto(site_url)
-    page.click("input.md-search__input")
-    page.locator("input.md-search__input").press_sequentially("what is embedings", delay=40)
-    page.locator("li.md-search-result__item").first.wait_for(timeout=10_000)
-    page.wait_for_timeout(800)
+    page = results_for(browser, site_url, "what is embedings", 800)
     href = page.locator("li.md-search-result__item a").first.get_attribute("href")
     assert href.endswith("?h=embeddings"), href
     page.close()
