@@ -5,6 +5,11 @@
    list and highlighting stay Material's. A query downloads only the index
    chunks of its words and the fragments of the results it lists.
 
+   Ranking: Pagefind lists only pages holding every word searched, so each
+   meaningful word (with the forms that mean the same) is searched on its own
+   and the pages ranked by the rare words they hold (`searched`); words that
+   carry no meaning ("what is", "vs", "kya hai") never filter.
+
    Typos: Pagefind matches a word whole or by its start, never with a letter
    wrong, so a word of four letters or more that no page contains is replaced by
    its one-edit form that the most pages contain. Only a quoted query, Pagefind's
@@ -37,6 +42,7 @@ function started() {
   }
   return engine;
 }
+
 var latest = 0;
 var shown = {items: []};
 var queue = Promise.resolve();
