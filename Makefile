@@ -65,7 +65,7 @@ browser-packages:
 check: $(VENV)/.installed
 	$(PY) -m checks.defects site
 
-## search-check: measure search in a real browser: title, typo and concept queries (run `make site` first)
+## search-check: measure search in a real browser: title, typo, concept and natural queries (run `make site` first)
 search-check: $(VENV)/.installed
 	$(PY) -m checks.search site $(REPORT) --concepts tests/data/search_concepts.yml \
 	  --natural tests/data/search_natural.yml --json build/search.json
