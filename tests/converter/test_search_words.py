@@ -47,7 +47,7 @@ def test_a_bad_search_file_is_named(data, message):
         search_words_of(data)
 
 
-def test_the_projects_search_file_reads(tmp_path):
+def test_the_projects_search_file_reads():
     from converter import sources
     words = sources.load().search
     assert {"kya", "hai", "vs", "what"} <= words.ignored

@@ -25,7 +25,8 @@ from .identity import registry as registry_file
 from .model import Document, Drop, Source
 from .parallel import chunks
 from .paths import distinct_sources
-from .pipeline import convert_bytes, emitted, link_documents
+from .pipeline import convert_bytes, emitted, features_of, link_documents
+from .settings import Settings
 
 
 def arguments(argv):
@@ -139,14 +140,17 @@ def converted_documents(paths: list[Path], settings, args) -> list[Document]:
     return results
 
 
-def with_images(documents: list[Document], paths: list[Path]) -> dict[str, bytes]:
+def with_images(documents: list[Document], paths: list[Path], settings: Settings) -> dict[str, bytes]:
     """The pictures the pages show from beside their documents, by their place in the output
     (next to the source's pages, as the pages name them); an image that cannot be copied is
-    replaced by its alt text and reported (converter/images.py)."""
+    replaced by its alt text and reported (converter/images.py). A page whose text changed
+    gets its features found again: its glossary mentions are offsets into that text."""
     files: dict[str, bytes] = {}
     for document, path in zip(documents, paths):
+        if document.failed:
+            continue
         entries = []
-        for entry in [] if document.failed else document.entries:
+        for entry in document.entries:
             body = entry.body
             for image in images.local_images(body):
                 reason = images.problem(path.parent, image)
@@ -156,9 +160,11 @@ def with_images(documents: list[Document], paths: list[Path]) -> dict[str, bytes
                 else:
                     body = images.without(body, image.src)
                     document.drops.append(Drop(entry.start, image.src, reason))
-            entries.append(replace(entry, body=body))
-        if not document.failed:
-            document.entries = entries
+            if body != entry.body:
+                entry = replace(entry, body=body)
+                entry = replace(entry, features=features_of(entry, settings))
+            entries.append(entry)
+        document.entries = entries
     return files
 
 
@@ -233,7 +239,7 @@ def convert_locked(args) -> int:
         return 2
     documents = converted_documents(paths, settings, args)
     distinct_sources(documents)
-    pictures = with_images(documents, paths)
+    pictures = with_images(documents, paths, settings)
     linked = link_documents(documents, old, settings, args.jobs)
     for warning in linked.warnings:
         print(f"  warning: {warning}", file=sys.stderr)

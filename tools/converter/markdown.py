@@ -1,7 +1,10 @@
 """Markdown, read one way: markdown-it's CommonMark with tables and ``$$`` maths blocks.
 
-Every pass that reads Markdown gets its parser, its token stream, what is code and plain
-text from here, so the passes cannot disagree on what a line is. A pass that needs less
+Every pass that parses Markdown gets its parser and token stream from here, and plain text;
+``code_lines`` answers which lines are code for the page passes (tags). The sanitiser asks
+another question of the raw document (which lines Python-Markdown will show as written,
+with HTML blocks off and display maths), and the line passes that run before the text is
+valid Markdown use ``normalise.fences``. A pass that needs less
 asks for less: no inline parsing (half the cost) when it reads only line maps and the raw
 text of blocks, no HTML blocks where a fence under an HTML line must stay a fence (as
 Python-Markdown reads it). Ground floor: imports no stage.

@@ -12,7 +12,8 @@ NAVIGATION = "nav.yml"  # the generated part of the nav, spliced in by hooks/nav
 REDIRECTS = "redirects.json"  # short links and earlier URLs, made into pages by hooks/redirects.py
 TOPIC_INDEX = "topic-index"  # the front matter ``kind`` of the Topics index and of each topic's page
 
-# classes and ids the converter writes into pages
+# classes and ids in the pages: written by the converter, or by the theme from its front matter
+# (META, overrides/partials/qa-meta.html, which also spells the short links' folder "q/")
 META = "qa-meta"  # the strip of badges and links under a question's title
 DUPLICATES = "qa-duplicates"  # the "another version of" banner
 COUNTS = "qa-counts"  # the home page's counts

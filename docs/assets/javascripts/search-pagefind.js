@@ -11,7 +11,7 @@
    carry no meaning ("what is", "vs", "kya hai") never filter.
 
    Typos: Pagefind matches a word whole or by its start, never with a letter
-   wrong, so a word of four letters or more that no page contains is replaced by
+   wrong, so a word of four letters or more that no page, or only RARE pages, contain is replaced by
    its one-edit form that the most pages contain. Only a quoted query, Pagefind's
    one piece of search syntax, is searched exactly as typed.
 
@@ -161,7 +161,8 @@ function phrase(form) {
    concept and the rest by how well Pagefind scores it there. A page holding the rarer words,
    or both sides of a comparison, comes first; one holding every word before one holding
    most; a common word alone ("search", "model") weighs little. Among the pages holding every
-   word as typed, Pagefind's own ranking of them all together decides (up to one more point). */
+   word (each word's first form, as corrected), Pagefind's own ranking of them all together
+   decides (up to one more point). */
 async function searched(pagefind, terms) {
   var wanted = concepts(terms);
   var together = wanted.length > 1 ? pagefind.search(wanted.map(function (forms) { return forms[0]; }).join(" "))

@@ -29,9 +29,10 @@ var COVERAGE = 1;
    converter into search/glossary.json. */
 var STOP = new Set("a an and are as at be by can do does for from how in is it its of on or the this to what why".split(" "));
 var query = "";
-var synonyms = {};
-var expansions = {};
-var defines = {};
+// without a prototype: a query word such as "constructor" must find nothing in them
+var synonyms = Object.create(null);
+var expansions = Object.create(null);
+var defines = Object.create(null);
 var vocabulary = null;
 
 function loaded() {
@@ -40,8 +41,8 @@ function loaded() {
       .then(function (response) { return response.ok ? response.json() : {}; })
       .then(function (data) {
         if (data.ignored && data.ignored.length) STOP = new Set(data.ignored);
-        synonyms = data.synonyms || {};
-        expansions = data.expansions || {};
+        synonyms = Object.assign(Object.create(null), data.synonyms);
+        expansions = Object.assign(Object.create(null), data.expansions);
         Object.keys(data.defines || {}).forEach(function (form) { defines[words(form).join(" ")] = data.defines[form]; });
       }, function () {});
   return vocabulary;
@@ -110,10 +111,10 @@ function listing(location) {
   return parts.length !== 2 || parts[0] === "topics";
 }
 
-/* Whether every meaningful word of the query is a word of the title, or of what the
+/* Whether every meaningful word of the query (``asked``) is a word of the title, or of what the
    title's abbreviations stand for: the query names the page ("rag" names the topic "RAG"). */
-function names(title) {
-  var asked = words(query), titled = named(title.replace(/<[^>]*>/g, " "));
+function names(title, asked) {
+  var titled = named(title.replace(/<[^>]*>/g, " "));
   return asked.length > 0 && asked.every(function (term) {
     return titled.some(function (word) { return near(word, term) || near(term, word); });
   });
@@ -124,13 +125,14 @@ function names(title) {
    every page that answers. */
 function rerank(items) {
   var terms = named(query);
-  var defining = defines[words(query).join(" ")];
+  var asked = words(query);
+  var defining = defines[asked.join(" ")];
   items.forEach(function (group) { group.forEach(found); });
   return items
     .map(function (group, order) {
       var best = Math.max.apply(null, group.map(function (item) { return item.score; }));
       return {group: group, order: order, defines: group[0].location.split("#")[0] === defining,
-              listed: listing(group[0].location) && !names(group[0].title),
+              listed: listing(group[0].location) && !names(group[0].title, asked),
               score: best * (1 + COVERAGE * coverage(group[0].title, terms))};
     })
     .sort(function (a, b) {

@@ -102,7 +102,7 @@ def test_scores_are_the_same_to_the_bit_either_way_round():
     chooser = np.random.default_rng(3)
     pages = [page(f"p/{i}.md", " ".join(chooser.choice(words, 3)), " ".join(chooser.choice(words, 12)),
                   [str(t) for t in chooser.choice(["a", "b", "c"], 2)]) for i in range(40)]
-    v = vectors(pages, RULES)
+    v = vectors(pages)
     one_way = scores(v, slice(0, 17), RULES, slice(17, None))
     assert np.array_equal(one_way, scores(v, slice(17, None), RULES, slice(0, 17)).T)
     assert np.array_equal(one_way, scores(v, slice(0, 17), RULES)[:, 17:])

@@ -26,7 +26,6 @@ from .report import report
 from .site import counts, navigation, source_list, topic_list
 from .tree import output_lock, write_tree
 
-ROOT = FOLDER  # the generated tree's folder inside docs/
 GLOSSARY = "glossary.md"
 SEARCH_WORDS = "search/glossary.json"  # read by docs/assets/javascripts/search-worker.js
 ABBREVIATIONS = "home/abbreviations.md"
@@ -81,7 +80,7 @@ def files_for(results: list[Document], settings: Settings, identities: Identitie
     by_tag = tag_usage(documents)
     if vocabulary is not None:
         files.update(tag_pages(by_tag, vocabulary))
-        files["home/topics.md"] = topic_list(vocabulary, by_tag, ROOT)
+        files["home/topics.md"] = topic_list(vocabulary, by_tag, FOLDER)
     if glossary is not None:
         files[GLOSSARY] = glossary_page(glossary, pages, GLOSSARY)
     if identities is not None:
@@ -91,8 +90,8 @@ def files_for(results: list[Document], settings: Settings, identities: Identitie
     files[ABBREVIATIONS] = abbreviations(glossary) if glossary is not None else ""
     files[SEARCH_WORDS] = json.dumps(search_data(glossary, settings.search), ensure_ascii=False, sort_keys=True,
                                      indent=0) + "\n"
-    files[NAVIGATION] = navigation(documents, vocabulary, by_tag, ROOT, glossary=GLOSSARY if glossary else None,
+    files[NAVIGATION] = navigation(documents, vocabulary, by_tag, FOLDER, glossary=GLOSSARY if glossary else None,
                                   shelving=settings.library)
     files["home/counts.md"] = counts(documents, by_tag)
-    files["home/sources.md"] = source_list(documents, ROOT)
+    files["home/sources.md"] = source_list(documents, FOLDER)
     return {path: inert_snippets(text) if path.endswith(".md") else text for path, text in files.items()}

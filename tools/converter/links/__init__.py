@@ -48,7 +48,7 @@ def cross_link(documents: list[Document], settings: Settings, workers: int = 1) 
     found = [Links() for _ in entries]
     if settings.links is not None and entries:
         pages = pages_of(entries)
-        vectors = related.vectors(pages, settings.links)
+        vectors = related.vectors(pages)
         groups = duplicates.groups(pages, vectors, settings.links)
         exclude = {path: frozenset(g.members) for path, g in groups.items()}
         ranked = related.related(pages, settings.links, vectors, exclude, workers)

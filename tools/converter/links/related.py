@@ -32,7 +32,7 @@ class Page:
     text: str  # the answer's prose (no code, marks or URLs)
     tags: tuple[str, ...]  # topic tags, the language tag left out
     words: tuple[tuple[str, ...], tuple[str, ...]]  # title's and text's tokens (similarity.tokens)
-    shingles: np.ndarray | None = field(default=None, compare=False)  # duplicates.shingles of the text
+    shingles: np.ndarray = field(compare=False)  # duplicates.shingles of the text
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ class Vectors:
     tags: sparse.csr_matrix  # one column per tag, 1 where the page has it
 
 
-def vectors(pages: Sequence[Page], rules: LinkRules) -> Vectors:
+def vectors(pages: Sequence[Page]) -> Vectors:
     words = [p.words for p in pages]
     titles = [list(title) for title, _ in words]
     texts = [[*title, *text] for title, text in words]
@@ -81,7 +81,7 @@ def related(pages: Sequence[Page], rules: LinkRules, v: Vectors | None = None,
     - lists are filled pair by pair, best pair first, while both pages have room (a greedy
       matching), so that links go both ways wherever they can; leftover room is then filled
       with each page's best remaining candidates."""
-    v = v if v is not None else vectors(pages, rules)
+    v = v if v is not None else vectors(pages)
     paths = [p.path for p in pages]
     index = {path: i for i, path in enumerate(paths)}
     n = len(pages)
