@@ -7,13 +7,16 @@
 
    Ranking: Pagefind lists only pages holding every word searched, so each
    meaningful word (with the forms that mean the same) is searched on its own
-   and the pages ranked by the rare words they hold (`searched`); words that
-   carry no meaning ("what is", "vs", "kya hai") never filter.
+   and the pages ranked by the rare words they hold (`searched`), then by the
+   share of them their titles hold (`titled`); words that carry no meaning
+   ("what is", "vs", "kya hai") never filter.
 
    Typos: Pagefind matches a word whole or by its start, never with a letter
-   wrong, so a word of four letters or more that no page, or only RARE pages, contain is replaced by
-   its one-edit form that the most pages contain. Only a quoted query, Pagefind's
-   one piece of search syntax, is searched exactly as typed.
+   wrong, so a word of four letters or more that no page, or only RARE pages,
+   contain (and that the vocabulary does not know: "roke" is Hinglish for
+   "prevent", not a typo of "role") is replaced by its one-edit form that the
+   most pages contain. Only a quoted query, Pagefind's one piece of search
+   syntax, is searched exactly as typed.
 
    Queries are answered one at a time and in order, one answer per query as
    Material expects; one overtaken by a newer query before or while it is
@@ -24,6 +27,9 @@ var LISTED = 20;
 var SHORTEST = 4;
 var RARE = 2;
 var COMMONER = 10;
+var WHOLE = 3;  // a typed word this short is an abbreviation, found whole ("ann", not "annotated")
+var HELD = 0.5;  // of a word's weight, the share a page earns for holding it; the rest by Pagefind's score
+var TITLED = 0.3;  // what a title holding every word adds, in shares of the words' weights
 var BATCH = 26;  // lookups between two looks at whether a newer query came
 var bundle = params.get("pagefind");
 var engine = null;
@@ -106,7 +112,8 @@ var SUPERSEDED = new Error("superseded by a newer query");
    being typed its beginnings are no words, so the search gives up as soon as a
    newer query is waiting. */
 async function spelled(pagefind, word, stale) {
-  if (word.length < SHORTEST || STOP.has(word.toLowerCase())) return word;
+  var lower = word.toLowerCase();
+  if (word.length < SHORTEST || STOP.has(lower) || synonyms[lower] || expansions[lower]) return word;
   var own = await pages(pagefind, word);
   if (own > RARE) return word;
   if (!own && await begins(pagefind, word)) return word;
@@ -145,32 +152,43 @@ function concepts(terms) {
       if (synonyms[lower.slice(i, j).join(" ")]) { end = j; break; }
     var form = lower.slice(i, end).join(" ");
     if (end === i + 1 && STOP.has(form)) continue;
-    found.push([end === i + 1 ? terms[i] : form].concat(synonyms[form] || []).map(phrase));
+    found.push([end === i + 1 ? terms[i] : form].concat(synonyms[form] || []));
     i = end - 1;
   }
   return found.length ? found : [[terms.join(" ")]];
 }
 
-function phrase(form) {
-  return /\s/.test(form.trim()) ? '"' + form + '"' : form;
+/* The pages holding a form, ranked by Pagefind. Pagefind matches a word by its start, and
+   answers a word it lacks with a shorter one it has ("anns" finds "annotated"): only a
+   word as typed (which may be a beginning) is searched so. A form of several words, a
+   synonym, and a short typed word are found whole by a quoted search (the form or its
+   plural: quotes do not stem), which scores every page alike; the same words unquoted are
+   ranked (a title holding them first), so the pages found whole keep those scores. */
+async function holding(pagefind, form, typed) {
+  var loose = (await pagefind.search(form)).results;
+  if (typed && !/\s/.test(form.trim()) && form.length > WHOLE) return loose;
+  var exact = [].concat.apply([], await Promise.all([form, form + "s"].map(function (whole) {
+    return pagefind.search('"' + whole + '"').then(function (found) { return found.results; });
+  })));
+  if (!exact.length) return loose;
+  var ids = new Set(exact.map(function (result) { return result.id; }));
+  var kept = loose.filter(function (result) { return ids.has(result.id); });
+  var seen = new Set(kept.map(function (result) { return result.id; }));
+  var least = Math.min.apply(null, kept.map(function (result) { return result.score; }).concat([1]));
+  return kept.concat(exact.filter(function (result) { return !seen.has(result.id); })
+    .map(function (result) { return {id: result.id, score: least, data: result.data}; }));
 }
 
 /* Pagefind lists only pages holding every word searched, so each concept is searched on its
    own and the pages are ranked by what they hold: a concept's weight is how rare it is
-   (1 / log2(2 + pages holding it)), and a page earns three quarters of it for holding the
-   concept and the rest by how well Pagefind scores it there. A page holding the rarer words,
-   or both sides of a comparison, comes first; one holding every word before one holding
-   most; a common word alone ("search", "model") weighs little. Among the pages holding every
-   word (each word's first form, as corrected), Pagefind's own ranking of them all together
-   decides (up to one more point). */
+   (1 / log2(2 + pages holding it)), and a page earns HELD of it for holding the concept and
+   the rest by how well Pagefind scores it there. A page holding the rarer words, or both
+   sides of a comparison, comes first; a common word alone ("search", "model") weighs little.
+   The concepts and their weights go with the pages, for `titled`. */
 async function searched(pagefind, terms) {
   var wanted = concepts(terms);
-  var together = wanted.length > 1 ? pagefind.search(wanted.map(function (forms) { return forms[0]; }).join(" "))
-    .then(function (found) { return found.results; }) : Promise.resolve([]);
   var held = await Promise.all(wanted.map(async function (forms) {
-    var lists = await Promise.all(forms.map(function (form) {
-      return pagefind.search(form).then(function (found) { return found.results; });
-    }));
+    var lists = await Promise.all(forms.map(function (form, i) { return holding(pagefind, form, i === 0); }));
     var best = new Map();
     lists.forEach(function (list) {
       list.forEach(function (result) {
@@ -180,24 +198,36 @@ async function searched(pagefind, terms) {
     return best;
   }));
   var ranked = new Map();
-  held.forEach(function (results) {
+  var weighed = [];
+  held.forEach(function (results, i) {
     if (!results.size) return;
     var weight = 1 / Math.log2(2 + results.size);
+    weighed.push({weight: weight, forms: wanted[i]});
     var top = Math.max.apply(null, Array.from(results.values(), function (result) { return result.score; })) || 1;
     results.forEach(function (result, id) {
       var page = ranked.get(id) || {result: result, score: 0};
-      page.score += weight * (0.75 + 0.25 * result.score / top);
+      page.score += weight * (HELD + (1 - HELD) * result.score / top);
       ranked.set(id, page);
     });
   });
-  var all = await together;
-  var first = all.length ? all[0].score || 1 : 1;
-  all.forEach(function (result) {
-    if (ranked.has(result.id)) ranked.get(result.id).score += result.score / first;
-  });
-  return Array.from(ranked.values())
+  var pages = Array.from(ranked.values())
     .sort(function (a, b) { return b.score - a.score; })
     .map(function (page) { return {score: page.score, data: page.result.data}; });
+  pages.weighed = weighed;
+  return pages;
+}
+
+/* The share of the query's weight that a page's title holds: a page titled with the rare
+   words asked ("why is positional encoding crucial in transformer models?") is about them,
+   a page that only mentions them is not. */
+function titled(title, weighed) {
+  var present = Array.from(new Set(words(title || "")));
+  var total = 0, held = 0;
+  weighed.forEach(function (concept) {
+    total += concept.weight;
+    if (concept.forms.some(function (form) { return heldAs(form.toLowerCase(), present); })) held += concept.weight;
+  });
+  return total ? held / total : 0;
 }
 
 /* What Material lists under a result as "Missing" (the false ones) and highlights on the
@@ -273,7 +303,10 @@ async function search(text, stale) {
   var found = exact ? (await pagefind.search(text)).results : await searched(pagefind, respelt);
   if (stale()) throw SUPERSEDED;
   var items = await Promise.all(found.slice(0, LISTED).map(function (result) {
-    return result.data().then(function (data) { return group(data, result.score, typed, respelt); });
+    return result.data().then(function (data) {
+      var score = exact ? result.score : result.score + TITLED * titled(data.meta.title, found.weighed);
+      return group(data, score, typed, respelt);
+    });
   }));
   return {items: exact ? items : rerank(items)};
 }

@@ -12,17 +12,20 @@
 
    A mistyped word found that way is not listed as "Missing" under a result.
 
-   Ranking: among the pages Material found, one whose title is mostly the words
-   searched ranks higher: "word embeddings" puts the page titled "Word
-   embeddings" above "Problems of word2vec word embeddings". Each page's best
-   score is multiplied by 1 + COVERAGE x (share of its title's words that the
-   query names). An abbreviation from the glossary names the words it stands
+   Ranking: among the pages found, one whose title is the words searched ranks
+   higher: "word embeddings" puts the page titled "Word embeddings" above
+   "Problems of word2vec word embeddings", and "why do transformers need
+   positional encoding" the page titled with both above pages about transformers.
+   Each page's best score is multiplied by 1 + COVERAGE x (share of its title's
+   words that the query names) + ASKED x (share of the query's words that its
+   title holds). An abbreviation from the glossary names the words it stands
    for, so "rag" names the title "What is Retrieval-Augmented Generation (RAG)?"
    whole. A query that is a glossary term, in any of its forms ("rlhf", "what is
    self attention"), lists the page the glossary names for it first, when it is
    among the results. Both come from search/glossary.json (the converter). */
 var SYNTAX = /(^|\s)[+-]|["~^*:]/;  // lunr's syntax; a hyphen inside a word is not
 var COVERAGE = 1;
+var ASKED = 1;
 /* Words that carry no meaning in a query ("what is", "vs", "kya hai"), forms that mean the
    same ("seq2seq", "sequence-to-sequence"; "llm", "large language model"), and the page
    that defines each glossary term: tools/data/search.yml and the glossary, written by the
@@ -111,13 +114,14 @@ function listing(location) {
   return parts.length !== 2 || parts[0] === "topics";
 }
 
-/* Whether every meaningful word of the query (``asked``) is a word of the title, or of what the
-   title's abbreviations stand for: the query names the page ("rag" names the topic "RAG"). */
-function names(title, asked) {
+/* The share of the query's meaningful words (``asked``) that are words of the title, or of
+   what the title's abbreviations stand for; all of them, and the query names the page ("rag"
+   names the topic "RAG"). */
+function asking(title, asked) {
   var titled = named(title.replace(/<[^>]*>/g, " "));
-  return asked.length > 0 && asked.every(function (term) {
+  return asked.length ? asked.filter(function (term) {
     return titled.some(function (word) { return near(word, term) || near(term, word); });
-  });
+  }).length / asked.length : 0;
 }
 
 /* Listing pages hold the titles of many questions, so they match many queries; one ranks
@@ -132,8 +136,8 @@ function rerank(items) {
     .map(function (group, order) {
       var best = Math.max.apply(null, group.map(function (item) { return item.score; }));
       return {group: group, order: order, defines: group[0].location.split("#")[0] === defining,
-              listed: listing(group[0].location) && !names(group[0].title, asked),
-              score: best * (1 + COVERAGE * coverage(group[0].title, terms))};
+              listed: listing(group[0].location) && asking(group[0].title, asked) < 1,
+              score: best * (1 + COVERAGE * coverage(group[0].title, terms) + ASKED * asking(group[0].title, asked))};
     })
     .sort(function (a, b) {
       return b.defines - a.defines || a.listed - b.listed || b.score - a.score || a.order - b.order;
