@@ -124,13 +124,28 @@ function asking(title, asked) {
   }).length / asked.length : 0;
 }
 
+/* The page the glossary names for the query, when the query is one of its terms, or the term
+   with a letter wrong ("embedings": Pagefind finds the pages by its stem, so no typo is
+   corrected). */
+function defined(asked) {
+  var key = asked.join(" ");
+  if (defines[key] || !asked.length) return defines[key];
+  var close = Object.keys(defines).find(function (term) {
+    var parts = term.split(" ");
+    return parts.length === asked.length && parts.every(function (part, i) {
+      return part.length >= 5 && oneEdit(part, asked[i]) || part === asked[i];
+    });
+  });
+  return close && defines[close];
+}
+
 /* Listing pages hold the titles of many questions, so they match many queries; one ranks
    among the answers only when the query names it ("rag" finds the RAG topic), else after
    every page that answers. */
 function rerank(items) {
   var terms = named(query);
   var asked = words(query);
-  var defining = defines[asked.join(" ")];
+  var defining = defined(asked);
   items.forEach(function (group) { group.forEach(found); });
   return items
     .map(function (group, order) {
