@@ -65,10 +65,10 @@ browser-packages:
 check: $(VENV)/.installed
 	$(PY) -m checks.defects site
 
-## search-check: measure search in a real browser: title, typo, concept and natural queries (run `make site` first)
+## search-check: measure search in a real browser: title, typo, concept, natural and held-out queries (run `make site` first)
 search-check: $(VENV)/.installed
 	$(PY) -m checks.search site $(REPORT) --concepts tests/data/search_concepts.yml \
-	  --natural tests/data/search_natural.yml --json build/search.json
+	  --natural tests/data/search_natural.yml --heldout tests/data/search_heldout.yml --json build/search.json
 
 ## bench: build speed and size on synthetic corpora 1, 10 and 30 times the real one (BENCH_TIMES),
 ## then the time from saving a raw document to the rebuilt page in `make serve`, then the time on

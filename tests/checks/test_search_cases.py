@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
+
+import pytest
+import yaml
 
 from checks.search import Case, concept_cases, glossary_cases, swapped, title_cases
 
+ROOT = Path(__file__).resolve().parents[2]
 ENTRIES = [("What is LoRA and QLoRA?", "book/lora/"), ("What is the attention mechanism?", "book/attention/"),
            ("How does LoRA work?", "book/lora-work/")]
 
@@ -36,3 +41,19 @@ def test_concepts_come_from_the_glossary_through_the_registry():
 def test_labelled_concepts_accept_any_of_their_pages():
     [case] = concept_cases({"queries": [{"query": "lora vs qlora", "page": "a/x", "also": ["b/y"]}]})
     assert case.rank(["c/z/", "b/y/", "a/x/"]) == 2 and case.rank(["c/z/"]) is None
+
+
+LABELLED = [ROOT / "tests" / "data" / name for name in ("search_concepts.yml", "search_natural.yml", "search_heldout.yml")]
+
+
+@pytest.mark.parametrize("labelled", LABELLED, ids=lambda path: path.stem)
+def test_labelled_queries_name_pages_of_the_corpus(labelled, report):
+    pages = {entry["path"].removesuffix(".md") + "/" for document in report["documents"] for entry in document["entries"]}
+    cases = concept_cases(yaml.safe_load(labelled.read_text(encoding="utf-8")))
+    assert [c.query for c in cases if not {c.want, *c.also} <= pages] == []
+
+
+def test_the_held_out_queries_are_not_the_ones_the_ranking_was_tuned_on():
+    tuned, held = ({q["query"].casefold() for q in yaml.safe_load(path.read_text(encoding="utf-8"))["queries"]}
+                   for path in LABELLED[1:])
+    assert len(held) >= 45 and not tuned & held

@@ -64,7 +64,7 @@ def project_copy(generated: Path, project: Path, search_backend: str | None = No
 
 
 def mkdocs_command(config: Path, strict: bool = True) -> list[str]:
-    return [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), "-f", str(config)]
+    return [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), "-f", str(config.resolve())]
 
 
 MKDOCS_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true",

@@ -183,7 +183,8 @@ def evaluate(browser, base: str, cases: list[Case], timed: int = 40) -> dict:
             "typing_delay_ms": TYPING_DELAY_MS, "rows": rows}
 
 
-def cases_for(report: dict, data: Path, concepts: Path | None = None, natural: Path | None = None) -> list[Case]:
+def cases_for(report: dict, data: Path, concepts: Path | None = None, natural: Path | None = None,
+              heldout: Path | None = None) -> list[Case]:
     entries = [(e["title"], e["path"].removesuffix(".md") + "/") for d in report["documents"] for e in d["entries"]]
     glossary = yaml.safe_load((data / "glossary.yml").read_text(encoding="utf-8"))
     registry = yaml.safe_load((data / "registry.yml").read_text(encoding="utf-8"))
@@ -193,6 +194,8 @@ def cases_for(report: dict, data: Path, concepts: Path | None = None, natural: P
         cases += concept_cases(yaml.safe_load(concepts.read_text(encoding="utf-8")))
     if natural is not None:
         cases += concept_cases(yaml.safe_load(natural.read_text(encoding="utf-8")), "natural")
+    if heldout is not None:
+        cases += concept_cases(yaml.safe_load(heldout.read_text(encoding="utf-8")), "heldout")
     return cases
 
 
@@ -203,12 +206,15 @@ def main(argv=None) -> int:
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[1] / "data")
     parser.add_argument("--concepts", type=Path, help="labelled concept queries (tests/data/search_concepts.yml)")
     parser.add_argument("--natural", type=Path, help="labelled natural queries (tests/data/search_natural.yml)")
+    parser.add_argument("--heldout", type=Path, help="natural queries never used to tune the ranking "
+                        "(tests/data/search_heldout.yml)")
     parser.add_argument("--json", type=Path, help="write every query and its ranking here")
     parser.add_argument("--kinds", nargs="+", metavar="KIND", help="only these kinds of query (title, typo, ...)")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
-    cases = cases_for(json.loads(args.report.read_text(encoding="utf-8")), args.data, args.concepts, args.natural)
+    cases = cases_for(json.loads(args.report.read_text(encoding="utf-8")), args.data, args.concepts, args.natural,
+                      args.heldout)
     cases = [case for case in cases if not args.kinds or case.kind in args.kinds]
     with tempfile.TemporaryDirectory() as root, served(args.site, Path(root)) as base, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -171,12 +171,12 @@ async function holding(pagefind, form, typed) {
     return pagefind.search('"' + whole + '"').then(function (found) { return found.results; });
   })));
   if (!exact.length) return loose;
-  var ids = new Set(exact.map(function (result) { return result.id; }));
-  var kept = loose.filter(function (result) { return ids.has(result.id); });
-  var seen = new Set(kept.map(function (result) { return result.id; }));
+  var whole = new Map(exact.map(function (result) { return [result.id, result]; }));
+  var kept = loose.filter(function (result) { return whole.delete(result.id); });
   var least = Math.min.apply(null, kept.map(function (result) { return result.score; }).concat([1]));
-  return kept.concat(exact.filter(function (result) { return !seen.has(result.id); })
-    .map(function (result) { return {id: result.id, score: least, data: result.data}; }));
+  return kept.concat(Array.from(whole.values(), function (result) {
+    return {id: result.id, score: least, data: result.data};
+  }));
 }
 
 /* Pagefind lists only pages holding every word searched, so each concept is searched on its
@@ -184,7 +184,7 @@ async function holding(pagefind, form, typed) {
    (1 / log2(2 + pages holding it)), and a page earns HELD of it for holding the concept and
    the rest by how well Pagefind scores it there. A page holding the rarer words, or both
    sides of a comparison, comes first; a common word alone ("search", "model") weighs little.
-   The concepts and their weights go with the pages, for `titled`. */
+   Returns the pages, best first, and the concepts found with their weights (for `titled`). */
 async function searched(pagefind, terms) {
   var wanted = concepts(terms);
   var held = await Promise.all(wanted.map(async function (forms) {
@@ -213,8 +213,7 @@ async function searched(pagefind, terms) {
   var pages = Array.from(ranked.values())
     .sort(function (a, b) { return b.score - a.score; })
     .map(function (page) { return {score: page.score, data: page.result.data}; });
-  pages.weighed = weighed;
-  return pages;
+  return {pages: pages, weighed: weighed};
 }
 
 /* The share of the query's weight that a page's title holds: a page titled with the rare
@@ -300,11 +299,11 @@ async function search(text, stale) {
     return respelled(pagefind, term, stale);
   }));
   if (stale()) throw SUPERSEDED;
-  var found = exact ? (await pagefind.search(text)).results : await searched(pagefind, respelt);
+  var found = exact ? {pages: (await pagefind.search(text)).results, weighed: []} : await searched(pagefind, respelt);
   if (stale()) throw SUPERSEDED;
-  var items = await Promise.all(found.slice(0, LISTED).map(function (result) {
+  var items = await Promise.all(found.pages.slice(0, LISTED).map(function (result) {
     return result.data().then(function (data) {
-      var score = exact ? result.score : result.score + TITLED * titled(data.meta.title, found.weighed);
+      var score = result.score + TITLED * titled(data.meta.title, found.weighed);
       return group(data, score, typed, respelt);
     });
   }));
