@@ -189,7 +189,7 @@ def test_documents_with_the_same_slug_get_distinct_folders(tmp_path):
     (source / "my-notes.txt").write_bytes(GOOD)
     out = tmp_path / "out"
     assert cli.main(["--source", str(source), "--out", str(out), "--registry", str(tmp_path / "registry.yml")]) == 0
-    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["home", "my-notes", "my-notes-2", "search", "topics"]
+    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["home", "my-notes", "my-notes-2", "practice", "search", "topics"]
     assert sorted({at.split("/")[0] for at in json.loads((out / "redirects.json").read_text())}) == ["q"]
 
 

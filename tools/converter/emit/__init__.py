@@ -22,12 +22,14 @@ from .indexes import render_index, tag_pages, tag_usage
 from .markup import inert_snippets
 from .pages import page_anchors, render_page
 from .permalinks import permalink_files
+from .practice import practice_json
 from .report import report
 from .site import counts, navigation, source_list, topic_list
 from .tree import output_lock, write_tree
 
 GLOSSARY = "glossary.md"
 SEARCH_WORDS = "search/glossary.json"  # read by docs/assets/javascripts/search-worker.js
+PRACTICE = "practice/pages.json"  # read by docs/assets/javascripts/practice.js
 ABBREVIATIONS = "home/abbreviations.md"
 SITE_WIDE = (NAVIGATION, ABBREVIATIONS)  # part of every page: mkdocs.yml appends the abbreviations to each
 
@@ -92,6 +94,7 @@ def files_for(results: list[Document], settings: Settings, identities: Identitie
                                      indent=0) + "\n"
     files[NAVIGATION] = navigation(documents, vocabulary, by_tag, FOLDER, glossary=GLOSSARY if glossary else None,
                                   shelving=settings.library)
+    files[PRACTICE] = practice_json(documents, vocabulary, set(by_tag))
     files["home/counts.md"] = counts(documents, by_tag)
     files["home/sources.md"] = source_list(documents, FOLDER)
     return {path: inert_snippets(text) if path.endswith(".md") else text for path, text in files.items()}
