@@ -171,7 +171,9 @@ def test_topic_pages_list_questions_by_source():
     assert "## A Book { #book }" in page and "- [What is X?](../book/what-is-x.md) <small>Basics · Q1</small>" in page
     assert "topics/depth.md" not in files  # no page for an unused tag
     index = files["topics/index.md"]
-    assert "- [Basics](basics.md) (1): The basics." in index and "<!-- material/tags" in index
+    assert '- [Basics](basics.md) <span class="qa-topic-count">1</span>' in index
+    assert '<span class="qa-topic-description">The basics.</span>' in index
+    assert "What is X?" not in index  # each topic's page lists its pages, not the index
 
 
 def test_navigation_goes_topics_then_sources_by_chapter():

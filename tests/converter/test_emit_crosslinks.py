@@ -50,8 +50,8 @@ def rendered(path: str) -> str:
 def test_the_canonical_page_says_also_answered_in_and_the_other_another_version_of():
     canonical, other = rendered("book/a.md"), rendered("book/b.md")
     assert '<div class="qa-duplicates" data-search-exclude markdown>' in canonical
-    assert "Also answered in: [RAG again](b.md) <small>Retrieval › Q2</small>." in canonical
-    assert "Another version of [What is RAG?](a.md) <small>Retrieval › Q1</small>." in other
+    assert "Also answered in: [RAG again](b.md) <small>A Book › Retrieval › Q2</small>." in canonical
+    assert "Another version of [What is RAG?](a.md) <small>A Book › Retrieval › Q1</small>." in other
     assert "same answer (100% of 5-word sequences shared)" in other
 
 
@@ -65,8 +65,8 @@ def test_related_questions_come_after_the_answer_under_an_excluded_heading():
 
 def test_linked_from_is_collapsed_and_says_how_each_page_links():
     text = rendered("book/a.md")
-    assert '??? info "Linked from 2 pages"' in text
-    assert "    - [RAG again](b.md) <small>Retrieval › Q2</small> <small>(same answer)</small>" in text
+    assert '??? info "Linked from 2 questions"' in text
+    assert "    - [RAG again](b.md) <small>A Book › Retrieval › Q2</small> <small>(same answer)</small>" in text
     assert "(related question, glossary: RAG)" in text
 
 
@@ -104,7 +104,7 @@ def test_href_is_relpath_for_every_shape_of_path_in_the_tree():
             assert href(target, page) == posixpath.relpath(target, posixpath.dirname(page)), (target, page)
 
 
-def test_linked_from_names_the_strongest_pages_first_and_counts_the_rest():
+def test_linked_from_names_the_linking_questions_and_counts_glossary_mentions_apart():
     pages = corpus()
     a = relinked(pages, "book/a.md", linked_from=(
         Backlink("notes/c.md", ("glossary: RAG",)), Backlink("book/b.md", ("related",)),
@@ -113,12 +113,12 @@ def test_linked_from_names_the_strongest_pages_first_and_counts_the_rest():
     for path in ("notes/d.md", "notes/e.md"):
         pages[path] = (entry(path, path), pages["notes/c.md"][1])
     text = emit.render_page(a, book, pages=pages, shown=2)
-    assert '??? info "Linked from 4 pages"' in text
+    assert '??? info "Linked from 2 questions"' in text
     listed = [line for line in text.splitlines() if line.startswith("    - ")]
-    assert [line.split("]")[0] for line in listed[:2]] == ["    - [notes/e.md", "    - [RAG again"]
-    assert listed[2:] == ["    - *and 2 more pages through a glossary term*"]
+    assert [line.split("]")[0] for line in listed] == ["    - [notes/e.md", "    - [RAG again"]
+    assert "<small>RAG mentioned on 2 other pages, linked here through the glossary.</small>" in text
     listed = [line for line in emit.render_page(a, book, pages=pages, shown=1).splitlines() if line.startswith("    - ")]
-    assert listed[-1] == "    - *and 3 more pages*"  # one of them a related question
+    assert listed[-1] == "    - *and 1 more question*"
 
 
 def test_a_duplicate_banner_names_at_most_shown_versions():
@@ -126,7 +126,7 @@ def test_a_duplicate_banner_names_at_most_shown_versions():
     group = DuplicateGroup("book/a.md", ("book/a.md", "book/b.md", "notes/c.md"), "same answer (100% of 5-word sequences shared)")
     a, c = relinked(pages, "book/a.md", duplicates=group), relinked(pages, "notes/c.md", duplicates=group)
     book, notes = pages["book/a.md"][1], pages["notes/c.md"][1]
-    assert "Also answered in: [RAG again](b.md) <small>Retrieval › Q2</small>; and 1 other version." in \
+    assert "Also answered in: [RAG again](b.md) <small>A Book › Retrieval › Q2</small>; and 1 other version." in \
         emit.render_page(a, book, pages=pages, shown=1)
     other = emit.render_page(c, notes, pages=pages, shown=1)
     assert "Another version of [What is RAG?](../book/a.md) <small>A Book › Retrieval › Q1</small>. " \

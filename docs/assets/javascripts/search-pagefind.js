@@ -8,7 +8,7 @@
    Ranking: Pagefind lists only pages holding every word searched, so each
    meaningful word (with the forms that mean the same) is searched on its own
    and the pages ranked by the rare words they hold (`searched`), then by the
-   share of them their titles hold (`titled`); words that carry no meaning
+   share of them their titles, or less, a heading, hold (`titled`); words that carry no meaning
    ("what is", "vs", "kya hai") never filter.
 
    Typos: Pagefind matches a word whole or by its start, never with a letter
@@ -30,6 +30,7 @@ var COMMONER = 10;
 var WHOLE = 3;  // a typed word this short is an abbreviation, found whole ("ann", not "annotated")
 var HELD = 0.5;  // of a word's weight, the share a page earns for holding it; the rest by Pagefind's score
 var TITLED = 0.3;  // what a title holding every word adds, in shares of the words' weights
+var SECTION = 0.8;  // a section's heading holding them counts this much of a title ("... ka role" answered in a section)
 var BATCH = 26;  // lookups between two looks at whether a newer query came
 var bundle = params.get("pagefind");
 var engine = null;
@@ -303,7 +304,8 @@ async function search(text, stale) {
   if (stale()) throw SUPERSEDED;
   var items = await Promise.all(found.pages.slice(0, LISTED).map(function (result) {
     return result.data().then(function (data) {
-      var score = result.score + TITLED * titled(data.meta.title, found.weighed);
+      var headed = data.sub_results.map(function (section) { return SECTION * titled(section.title, found.weighed); });
+      var score = result.score + TITLED * Math.max.apply(null, [titled(data.meta.title, found.weighed)].concat(headed));
       return group(data, score, typed, respelt);
     });
   }));

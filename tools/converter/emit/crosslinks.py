@@ -21,6 +21,7 @@ from .markup import escape_inline, front_matter, plural
 Pages = dict[str, tuple[Entry, Document]]  # page path -> its entry and document
 
 VIA = {"related": "related question", "duplicate": "same answer"}
+GLOSSARY = "glossary:"  # a backlink's via for a glossary mention: "glossary: <term>"
 
 
 def href(target: str, page: str) -> str:
@@ -34,11 +35,10 @@ def href(target: str, page: str) -> str:
 
 
 def reference(target: str, page: str, pages: Pages) -> str:
-    """A link to a page, with where it comes from in small print (the source only when it is
-    not the linking page's own)."""
+    """A link to a page, with where it comes from in small print: its source (a list mixes
+    sources, and "Q38" alone says nothing), chapter and number."""
     entry, document = pages[target]
-    own = pages[page][1] if page in pages else None
-    where = [escape_inline(document.source.title)] if own is not document else []
+    where = [escape_inline(document.source.title)]
     if entry.chapter:
         where.append(escape_inline(entry.chapter))
     if number_of(entry):
@@ -90,24 +90,28 @@ def strongest_first(backlinks: tuple[Backlink, ...]) -> list[Backlink]:
 
 
 def related_section(entry: Entry, pages: Pages, shown: int = LinkRules.shown) -> str:
-    """Lists the ``shown`` strongest backlinks and counts the rest: the page a glossary term
-    points to is linked from a share of the whole corpus."""
+    """The related questions, then what links here: the questions that list this one as
+    related or as the same answer (the ``shown`` first named, the rest counted), and apart,
+    the number of pages that only mention one of its glossary terms (the page a term points
+    to is mentioned on a share of the whole corpus: naming them was noise)."""
     if not entry.links.related and not entry.links.linked_from:
         return ""
     lines = [f"## Related questions {{ #{RELATED} data-search-exclude }}", ""]
     lines += [f"- {reference(p, entry.path, pages)}" for p in entry.links.related] or ["No closely related question."]
-    if entry.links.linked_from:
-        count = plural(len(entry.links.linked_from), "page")
-        lines += ["", f'??? info "Linked from {count}"', ""]
-        backlinks = strongest_first(entry.links.linked_from)
-        for backlink in backlinks[:shown]:
+    backlinks = strongest_first(entry.links.linked_from)
+    questions = [b for b in backlinks if not all(v.startswith(GLOSSARY) for v in b.via)]
+    mentions = backlinks[len(questions):]
+    if questions:
+        lines += ["", f'??? info "Linked from {plural(len(questions), "question")}"', ""]
+        for backlink in questions[:shown]:
             via = ", ".join(VIA.get(v, v) for v in backlink.via)
             lines.append(f"    - {reference(backlink.path, entry.path, pages)} <small>({escape_inline(via)})</small>")
-        hidden = backlinks[shown:]
-        if hidden:
-            glossary_only = all(v.startswith("glossary") for b in hidden for v in b.via)
-            through = " through a glossary term" if glossary_only else ""
-            lines.append(f"    - *and {plural(len(hidden), 'more page')}{through}*")
+        if len(questions) > shown:
+            lines.append(f"    - *and {plural(len(questions) - shown, 'more question')}*")
+    if mentions:
+        terms = sorted({v.removeprefix(GLOSSARY).strip() for b in mentions for v in b.via}, key=str.casefold)
+        lines += ["", f"<small>{escape_inline(' and '.join(terms))} mentioned on {plural(len(mentions), 'other page')}, "
+                      "linked here through the glossary.</small>"]
     return "\n".join(lines)
 
 

@@ -11,7 +11,6 @@ from ..enrich.tags import Vocabulary
 from ..model import Document, Entry
 from .markup import SEARCH_LISTING, anchor, escape_inline, front_matter, plural
 
-LISTING = "<!-- material/tags { toc: false } -->"  # Material's tags plugin fills this in
 
 
 def number_of(entry: Entry) -> str:
@@ -99,17 +98,23 @@ def topic_page(tag, entries: list[tuple[Document, Entry]]) -> str:
 
 
 def topic_index(vocabulary: Vocabulary, by_tag: TagUsage) -> str:
+    """Every group as a card of its topics, each with its number of pages and its one-line
+    description: the whole vocabulary on one or two screens. Each topic's page lists its
+    pages; the index does not list them again."""
     data = {"title": "Topics", "kind": TOPIC_INDEX,
             "description": "Every question, grouped by topic: browse a topic to see its questions from all sources.",
-            "search": SEARCH_LISTING}
+            "search": SEARCH_LISTING, "hide": ["toc"]}
     lines = [front_matter(data), "# Topics", "",
              "Every page carries one to five topics from a fixed vocabulary. Pick a topic to see its "
-             "questions from every source.", ""]
+             "questions from every source, basics first.", "", '<div class="qa-topic-groups" markdown>', ""]
     for group in vocabulary.groups:
         tags = [t for t in vocabulary.in_group(group.id) if t.id in by_tag]
         if not tags:
             continue
-        lines += ["", f"## {escape_inline(group.label)} {{ #{group.id} }}", ""]
-        lines += [f"- [{escape_inline(t.label)}]({t.id}.md) ({len(by_tag[t.id])}): {t.description}" for t in tags]
-    lines += ["", "## All topics and their pages { #all }", "", LISTING]
+        lines += [f"-   ### {escape_inline(group.label)} {{ #{group.id} }}", ""]
+        for t in tags:
+            lines += [f"    - [{escape_inline(t.label)}]({t.id}.md) <span class=\"qa-topic-count\">{len(by_tag[t.id])}</span>  ",
+                      f"      <span class=\"qa-topic-description\">{escape_inline(t.description)}</span>"]
+        lines.append("")
+    lines.append("</div>")
     return "\n".join(lines).rstrip() + "\n"
