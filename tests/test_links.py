@@ -199,11 +199,13 @@ def test_abbreviations_show_their_expansion(built_site):
 def test_the_glossary_page_lists_every_term_with_a_working_link(built_site, parsed, pages):
     glossary = sources.load().glossary
     soup = parsed("glossary/")
-    rows = soup.select("article table tbody tr")
-    assert len(rows) == len(glossary.terms)
-    for row in rows:
-        link = row.select_one("td:nth-of-type(3) a")
+    blocks = soup.select("article .qa-glossary-term[id]")
+    assert len(blocks) == len(glossary.terms) == len({block["id"] for block in blocks})
+    for block in blocks:
+        link = block.select_one(".qa-term-where a")
         assert resolve("glossary/", link["href"]) in pages
+    bar = [a["href"] for a in soup.select("article .qa-az a")]
+    assert len(bar) >= 20 and all(soup.find(id=href[1:]) for href in bar)
 
 
 def test_cross_link_sections_stay_out_of_search(site_with):

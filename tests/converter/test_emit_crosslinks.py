@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import markdown
+
 from converter import emit
-from converter.emit.crosslinks import glossary_page, href
+from converter.emit.crosslinks import glossary_page, href, linked
 from converter.links.glossary import glossary_of, resolved
 from converter.model import Backlink, Document, DuplicateGroup, Entry, Links, Source, TermLink
 
@@ -82,17 +84,21 @@ def test_a_page_without_cross_links_has_no_sections():
     assert "Related questions" not in text and "qa-duplicates" not in text
 
 
-def test_the_glossary_page_is_a_sorted_table_linking_each_term():
+def test_the_glossary_page_lists_terms_a_to_z_each_with_an_anchor_and_its_answer():
     pages = corpus()
     glossary, _ = resolved(glossary_of({"terms": [
         {"term": "RAG", "expansion": "Retrieval-Augmented Generation", "definition": "Retrieve, then generate.",
          "page": 1},
-        {"term": "attention", "definition": "Weighing | parts.", "page": 9}]}), {1: "book/a.md"})
+        {"term": "attention", "definition": "Weighing | parts.", "page": 9},
+        {"term": "3D attention", "definition": "Odd.", "page": 1}]}), {1: "book/a.md"})
     text = glossary_page(glossary, pages, "glossary.md")
-    rows = [line for line in text.split("\n") if line.startswith("| **")]
-    assert rows[0] == "| **attention** | Weighing \\| parts. | *(page missing)* |"
-    assert rows[1].startswith("| **RAG (Retrieval-Augmented Generation)** | Retrieve, then generate. | "
-                              "[What is RAG?](book/a.md) <small>A Book › Retrieval › Q1</small>")
+    assert '<p class="qa-az"><a href="#letter-other">#</a> <a href="#letter-a">A</a> <a href="#letter-r">R</a></p>' in text
+    assert text.index("## # { #letter-other }") < text.index("## A { #letter-a }") < text.index("## R { #letter-r }")
+    rag = text.split('<div class="qa-glossary-term" id="rag" markdown>', 1)[1].split("</div>", 1)[0]
+    assert '**RAG** <span class="qa-term-expansion">Retrieval-Augmented Generation</span>' in rag
+    assert "Retrieve, then generate." in rag
+    assert "Explained in [What is RAG?](book/a.md) <small>A Book › Retrieval › Q1</small>" in rag
+    assert 'id="attention"' in text and "*(page missing)*" in text
 
 
 def test_href_is_relpath_for_every_shape_of_path_in_the_tree():
@@ -131,3 +137,11 @@ def test_a_duplicate_banner_names_at_most_shown_versions():
     other = emit.render_page(c, notes, pages=pages, shown=1)
     assert "Another version of [What is RAG?](../book/a.md) <small>A Book › Retrieval › Q1</small>. " \
            "Also answered in: [RAG again](../book/b.md) <small>A Book › Retrieval › Q2</small>." in other
+
+
+def test_a_glossary_link_carries_the_terms_definition_as_its_tooltip():
+    link = TermLink(6, 3, "RAG", "book/a.md", 'Retrieve, then "generate" \\ answer.')
+    text = linked("About RAG here.", (link,), "notes/c.md")
+    assert text == 'About [RAG](../book/a.md "Retrieve, then \'generate\' \\\\ answer."){ .qa-term } here.'
+    html = markdown.markdown(text, extensions=["attr_list"])
+    assert 'title="Retrieve, then \'generate\' \\ answer."' in html

@@ -196,6 +196,7 @@ class TermLink:
     length: int
     term: str
     target: str  # page path
+    definition: str = ""  # the glossary's one sentence: the link's tooltip
 
 
 @dataclass(frozen=True)

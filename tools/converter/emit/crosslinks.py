@@ -16,7 +16,7 @@ from ..links.glossary import Glossary
 from ..links.rules import LinkRules
 from ..model import Backlink, Document, Entry, TermLink
 from .indexes import number_of
-from .markup import escape_inline, front_matter, plural
+from .markup import anchor, escape_inline, front_matter, plural
 
 Pages = dict[str, tuple[Entry, Document]]  # page path -> its entry and document
 
@@ -50,11 +50,19 @@ def reference(target: str, page: str, pages: Pages) -> str:
 
 
 def linked(body: str, links: tuple[TermLink, ...], path: str) -> str:
-    """The body with each glossary mention made a relative link to its page."""
+    """The body with each glossary mention made a relative link to its page, its definition the
+    link's title (Material shows it as a tooltip on hover and focus)."""
     for link in sorted(links, key=lambda link: -link.offset):
         end = link.offset + link.length
-        body = f"{body[:link.offset]}[{body[link.offset:end]}]({href(link.target, path)}){{ .{TERM} }}{body[end:]}"
+        title = f' "{link_title(link.definition)}"' if link.definition else ""
+        body = f"{body[:link.offset]}[{body[link.offset:end]}]({href(link.target, path)}{title}){{ .{TERM} }}{body[end:]}"
     return body
+
+
+def link_title(text: str) -> str:
+    """``text`` as a Markdown link title in double quotes: Python-Markdown keeps the backslash of
+    an escaped quote, so a double quote becomes a single one; a backslash is escaped."""
+    return " ".join(text.split()).replace("\\", "\\\\").replace('"', "'")
 
 
 def duplicate_banner(entry: Entry, pages: Pages, shown: int = LinkRules.shown) -> str:
@@ -116,14 +124,44 @@ def related_section(entry: Entry, pages: Pages, shown: int = LinkRules.shown) ->
 
 
 def glossary_page(glossary: Glossary, pages: Pages, path: str) -> str:
-    data = {"title": "Glossary", "kind": "glossary",
+    """The terms A to Z under a bar of their initials, each a block with its own anchor
+    (``glossary/#lora``, to link a term): name, expansion, definition, and the answer that
+    explains it. Blocks, not a table: a three-column table was cut off on a phone."""
+    data = {"title": "Glossary", "kind": "glossary", "hide": ["toc"],
             "description": "Key terms of generative AI, each with the answer that explains it best."}
+    terms = sorted(glossary.terms, key=lambda t: (t.term.casefold(), t.term))
+    letters = list(dict.fromkeys(initial(t.term) for t in terms))
+    bar = " ".join(f'<a href="#{letter_id(letter)}">{letter}</a>' for letter in letters)
     lines = [front_matter(data), "# Glossary", "",
              "Each term links to the answer that explains it best. On every page, a term's first "
-             "mention links there too; abbreviations show their expansion on hover.", "",
-             "| Term | Meaning | Explained in |", "| --- | --- | --- |"]
-    for term in sorted(glossary.terms, key=lambda t: (t.term.casefold(), t.term)):
-        name = escape_inline(term.term) + (f" ({escape_inline(term.expansion)})" if term.expansion else "")
-        where = reference(term.path, path, pages) if term.path in pages else "*(page missing)*"
-        lines.append(f"| **{name}** | {escape_inline(term.definition)} | {where} |")
-    return "\n".join(lines) + "\n"
+             "mention links there too and shows its definition on hover; abbreviations show their "
+             "expansion.", "", f'<p class="qa-az">{bar}</p>']
+    ids: set[str] = set()
+    for letter in letters:
+        lines += ["", f"## {letter} {{ #{letter_id(letter)} }}", ""]
+        for term in (t for t in terms if initial(t.term) == letter):
+            term_id = unique(anchor(term.term) or "term", ids)
+            expansion = f' <span class="qa-term-expansion">{escape_inline(term.expansion)}</span>' if term.expansion else ""
+            where = reference(term.path, path, pages) if term.path in pages else "*(page missing)*"
+            lines += [f'<div class="qa-glossary-term" id="{term_id}" markdown>', "",
+                      f"**{escape_inline(term.term)}**{expansion}  ", escape_inline(term.definition) + "  ",
+                      f'<span class="qa-term-where">Explained in {where}</span>', "", "</div>", ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def initial(term: str) -> str:
+    """The letter a term is listed under: its first letter, or "#" for a digit or a sign."""
+    first = term.strip()[:1].upper()
+    return first if first.isalpha() and first.isascii() else "#"
+
+
+def letter_id(letter: str) -> str:
+    return f"letter-{letter.lower()}" if letter != "#" else "letter-other"
+
+
+def unique(wanted: str, taken: set[str]) -> str:
+    name, n = wanted, 2
+    while name in taken or name.startswith("letter-"):
+        name, n = f"{wanted}-{n}", n + 1
+    taken.add(name)
+    return name

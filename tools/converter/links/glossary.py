@@ -167,7 +167,8 @@ def first_mentions(body: str, glossary: Glossary) -> tuple[Mention, ...]:
 def linkable(found: tuple[Mention, ...], glossary: Glossary, path: str, known: set[str]) -> tuple[TermLink, ...]:
     """The mentions whose term points to another page that exists."""
     targets = {t.term: t.path for t in glossary.terms}
-    return tuple(TermLink(m.offset, m.length, m.term, targets[m.term]) for m in found
+    definitions = {t.term: t.definition for t in glossary.terms}
+    return tuple(TermLink(m.offset, m.length, m.term, targets[m.term], definitions[m.term]) for m in found
                  if targets[m.term] != path and targets[m.term] in known)
 
 
