@@ -135,7 +135,9 @@ def test_topic_pages_list_questions_with_their_source(parsed, pages):
         link = index.find(lambda tag: tag.name == "a" and tag.get_text() == label)  # NLP is an <abbr>
         assert link is not None, label
         topic = parsed("topics/" + link["href"].strip("/") + "/index.html").select_one("article")
-        assert len(topic.select("li a")) == count, label
+        sources = [h2 for h2 in topic.select("h2[id]") if h2["id"] != "start-here"]
+        assert sum(len(h2.find_next_sibling("ul").select("li a")) for h2 in sources) == count, label
+        assert all(int(h2.small.get_text()) == len(h2.find_next_sibling("ul").select("li")) for h2 in sources)
         assert topic.find("h2") is not None  # questions grouped under their source
         assert link.find_next_sibling(class_="qa-topic-count").get_text() == str(count), label
     assert len(index.select("a")) < 2 * len(per_tag)  # the index names topics, not their pages

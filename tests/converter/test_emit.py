@@ -8,7 +8,7 @@ import yaml
 
 from converter import emit
 from converter.emit import tree
-from converter.emit.indexes import tag_usage
+from converter.emit.indexes import tag_usage, topic_page
 from converter.emit.site import counts, navigation
 from converter.enrich.tags import Group, Tag, Vocabulary
 from converter.model import Attribution, Document, Drop, Entry, Library, Source, Summary
@@ -168,12 +168,27 @@ def test_topic_pages_list_questions_by_source():
     files = emit.files_for([document], replace(SETTINGS, vocabulary=VOCABULARY, glossary=None))
     page = files["topics/basics.md"]
     assert "# Basics" in page and "The basics." in page and "1 page from 1 source." in page
-    assert "## A Book { #book }" in page and "- [What is X?](../book/what-is-x.md) <small>Basics · Q1</small>" in page
+    assert "## A Book <small>1</small> { #book }" in page
+    assert "- [What is X?](../book/what-is-x.md) <small>Basics · Q1</small>" in page
+    assert "Start here" not in page  # no title names the topic
     assert "topics/depth.md" not in files  # no page for an unused tag
     index = files["topics/index.md"]
     assert '- [Basics](basics.md) <span class="qa-topic-count">1</span>' in index
     assert '<span class="qa-topic-description">The basics.</span>' in index
     assert "What is X?" not in index  # each topic's page lists its pages, not the index
+
+
+def test_a_topic_page_starts_with_the_definitions_that_name_it():
+    vocabulary = replace(VOCABULARY, basics=("what is",))
+    basics = vocabulary.by_id()["basics"]  # its keyword: "thing"
+    document = sample(tags=("basics",))
+    entries = [replace(document.entries[0], title=title, path=f"book/{n}.md", tags=("basics",))
+               for n, title in enumerate(["How to use a thing?", "What is a thing?", "What is Y?", "Things explained"])]
+    page = topic_page(basics, [(document, e) for e in entries], vocabulary.basics, frozenset({"book/3.md"}))
+    start = page.split("## Start here { #start-here }", 1)[1].split("\n## ", 1)[0]
+    assert [line.split("]")[0] for line in start.split("\n") if line.startswith("- ")] == \
+        ["- [Things explained", "- [What is a thing?"]  # the glossary's page first, then a definition
+    assert "## A Book <small>4</small> { #book }" in page
 
 
 def test_navigation_goes_topics_then_sources_by_chapter():
@@ -221,6 +236,10 @@ def test_home_counts():
     html = counts([document], tag_usage([document]))
     assert "<strong>1</strong> questions" in html and "<strong>1</strong> Hinglish answers" in html
     assert "<strong>1</strong> topics" in html and "<strong>1</strong> sources" in html
+    assert '<a class="qa-count" href="topics/"><strong>1</strong> topics</a>' in html  # each card leads somewhere
+    assert '<a class="qa-count" href="#browse-by-source"><strong>1</strong> questions</a>' in html
+    tagged = sample(language="hinglish", tags=("basics", "hinglish"))
+    assert 'href="topics/hinglish/"><strong>1</strong> Hinglish answers' in counts([tagged], tag_usage([tagged]))
 
 
 def test_the_new_tree_is_exchanged_with_the_old_in_one_step(tmp_path, monkeypatch):

@@ -81,7 +81,8 @@ def files_for(results: list[Document], settings: Settings, identities: Identitie
         files.update(part)
     by_tag = tag_usage(documents)
     if vocabulary is not None:
-        files.update(tag_pages(by_tag, vocabulary))
+        defining = frozenset(t.path for t in glossary.terms if t.path) if glossary is not None else frozenset()
+        files.update(tag_pages(by_tag, vocabulary, defining))
         files["home/topics.md"] = topic_list(vocabulary, by_tag, FOLDER)
     if glossary is not None:
         files[GLOSSARY] = glossary_page(glossary, pages, GLOSSARY)

@@ -76,25 +76,49 @@ def tag_usage(documents: list[Document]) -> TagUsage:
     return dict(by_tag)
 
 
-def tag_pages(by_tag: TagUsage, vocabulary: Vocabulary) -> dict[str, str]:
-    """``topics/<id>.md`` for each tag in use, and ``topics/index.md``."""
-    files = {f"topics/{tag.id}.md": topic_page(tag, by_tag[tag.id]) for tag in vocabulary.tags if tag.id in by_tag}
+def tag_pages(by_tag: TagUsage, vocabulary: Vocabulary, defining: frozenset[str] = frozenset()) -> dict[str, str]:
+    """``topics/<id>.md`` for each tag in use, and ``topics/index.md``; ``defining``: the pages the
+    glossary names for its terms."""
+    files = {f"topics/{tag.id}.md": topic_page(tag, by_tag[tag.id], vocabulary.basics, defining)
+             for tag in vocabulary.tags if tag.id in by_tag}
     files["topics/index.md"] = topic_index(vocabulary, by_tag)
     return files
 
 
-def topic_page(tag, entries: list[tuple[Document, Entry]]) -> str:
+def topic_page(tag, entries: list[tuple[Document, Entry]], basics: tuple[str, ...] = (),
+               defining: frozenset[str] = frozenset()) -> str:
+    """The few pages to start with (`starters`), then all the topic's pages by source, with their number."""
     data = {"title": tag.label, "kind": TOPIC_INDEX, "topic": tag.id, "description": tag.description}
     lines = [front_matter(data), f"# {escape_inline(tag.label)}", "", tag.description, "",
              f"{plural(len(entries), 'page')} from {plural(len({d.source.slug for d, _ in entries}), 'source')}.", ""]
-    current = None
-    for document, entry in entries:
-        if document is not current:
-            current = document
-            lines += ["", f"## {escape_inline(document.source.title)} {{ #{document.source.slug} }}", ""]
-        where = " · ".join(x for x in (entry.chapter and escape_inline(entry.chapter), number_of(entry)) if x)
-        lines.append(f"- [{escape_inline(entry.title)}](../{entry.path})" + (f" <small>{where}</small>" if where else ""))
+    first = starters(tag, entries, basics, defining)
+    if first:
+        lines += ["", "## Start here { #start-here }", ""]
+        lines += [f"- [{escape_inline(e.title)}](../{e.path}) <small>{escape_inline(d.source.title)}</small>" for d, e in first]
+    for slug in dict.fromkeys(d.source.slug for d, _ in entries):
+        listed = [e for d, e in entries if d.source.slug == slug]
+        document = next(d for d, _ in entries if d.source.slug == slug)
+        lines += ["", f"## {escape_inline(document.source.title)} <small>{len(listed)}</small> {{ #{document.source.slug} }}", ""]
+        for entry in listed:
+            where = " · ".join(x for x in (entry.chapter and escape_inline(entry.chapter), number_of(entry)) if x)
+            lines.append(f"- [{escape_inline(entry.title)}](../{entry.path})" + (f" <small>{where}</small>" if where else ""))
     return "\n".join(lines).rstrip() + "\n"
+
+
+STARTERS = 6
+
+
+def starters(tag, entries: list[tuple[Document, Entry]], basics: tuple[str, ...],
+             defining: frozenset[str]) -> list[tuple[Document, Entry]]:
+    """At most STARTERS pages whose title names the topic and either is the page the glossary
+    names for a term or asks for a definition (begins as one of ``basics``: "what is"); the
+    glossary's first, then in reading order."""
+    if tag.title_pattern is None:
+        return []
+    named = [(d, e) for d, e in entries if tag.title_pattern.search(e.title.casefold())]
+    asks = [(d, e) for d, e in named if e.title.casefold().startswith(basics)] if basics else []
+    chosen = {e.path: (d, e) for d, e in [(d, e) for d, e in named if e.path in defining] + asks}
+    return list(chosen.values())[:STARTERS]
 
 
 def topic_index(vocabulary: Vocabulary, by_tag: TagUsage) -> str:

@@ -72,9 +72,11 @@ def counts(documents: list[Document], by_tag: TagUsage) -> str:
     questions = sum(e.kind == "question" for e in entries)
     notes = len(entries) - questions
     hinglish = sum(e.language == HINGLISH for e in entries)
-    cells = [(questions, "questions"), (notes, "note pages"), (len(by_tag), "topics"), (len(documents), "sources"),
-             (hinglish, "Hinglish answers")]
-    items = "\n".join(f'<div class="qa-count"><strong>{n}</strong> {label}</div>' for n, label in cells)
+    sources = "#browse-by-source"  # docs/index.md's heading
+    cells = [(questions, "questions", sources), (notes, "note pages", sources), (len(by_tag), "topics", "topics/"),
+             (len(documents), "sources", sources),
+             (hinglish, "Hinglish answers", f"topics/{HINGLISH}/" if HINGLISH in by_tag else sources)]
+    items = "\n".join(f'<a class="qa-count" href="{href}"><strong>{n}</strong> {label}</a>' for n, label, href in cells)
     return f'<div class="{COUNTS}" data-search-exclude>\n{items}\n</div>\n'
 
 

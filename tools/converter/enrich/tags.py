@@ -122,6 +122,7 @@ class Vocabulary:
     groups: tuple[Group, ...]
     tags: tuple[Tag, ...]
     fallback: str | None = None  # the topic for a page with no evidence at all
+    basics: tuple[str, ...] = ()  # how a title that asks for a definition begins ("what is")
 
     def by_id(self) -> dict[str, Tag]:
         return {t.id: t for t in self.tags}
@@ -189,6 +190,7 @@ class TagsFile(Section):
 
     groups: list[GroupEntry] = []
     fallback: str | None = None
+    basics: list[Text] = []
     tags: list[dict]
 
 
@@ -237,7 +239,7 @@ def vocabulary(data: dict) -> Vocabulary:
     if not any(t.id == fallback and not t.language for t in tags):
         raise _fail(f"fallback {fallback!r}", "must be the id of a topic tag (the topic of a page "
                                                "with no evidence for any)")
-    return Vocabulary(groups, tuple(tags), fallback)
+    return Vocabulary(groups, tuple(tags), fallback, tuple(b.casefold() for b in found.basics))
 
 
 def without_code(markdown: str) -> str:
