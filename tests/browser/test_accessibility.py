@@ -14,6 +14,9 @@ PAGES = {
     "question": "genai-book/how-does-lora-work/",
     "hinglish": "genai-qa-hinglish/what-are-the-key-ethical-principles-that-developers-and/",
     "topic": "topics/rag/",
+    "topics": "topics/",
+    "glossary": "glossary/",
+    "practice": "practice/",
 }
 RUN = """async () => {
   const result = await axe.run(document, {resultTypes: ['violations']});
@@ -43,6 +46,18 @@ def test_no_serious_or_critical_violation(browser, site_url, axe, name, scheme):
     found = violations(page, axe)
     context.close()
     assert found == [], json.dumps(found, indent=1)
+
+
+def test_a_practice_run_has_no_serious_or_critical_violation(browser, site_url, axe):
+    page = browser.new_page()
+    page.goto(site_url + "topics/rag/")
+    page.locator(".qa-practice-start button").first.click()
+    page.wait_for_selector(".qa-practice")
+    hidden = violations(page, axe)
+    page.keyboard.press("r")
+    shown = violations(page, axe)
+    page.close()
+    assert hidden == shown == [], json.dumps(hidden + shown, indent=1)
 
 
 def test_search_results_have_no_serious_or_critical_violation(browser, site_url, axe):

@@ -126,6 +126,26 @@ def test_progress_is_exported_reset_and_never_sent_anywhere(page, site_url):
     assert hosts == {urlsplit(site_url).netloc}
 
 
+def test_a_question_page_starts_a_run_over_its_chapter_from_there(page, site_url):
+    page.goto(site_url + "genai-book/how-does-lora-work/")
+    page.click(".qa-practise")
+    page.wait_for_selector(".qa-practice")
+    assert page.url.endswith("/genai-book/how-does-lora-work/") and not first_answer_visible(page)
+    status = page.inner_text(".qa-practice__status")
+    assert status.startswith("Fine Tuning · question 1 of ") and not page.locator(".qa-practise").is_visible()
+    page.keyboard.press("r")
+    page.keyboard.press("k")
+    page.wait_for_selector(".qa-practice__status >> text=question 2 of")
+    assert "/genai-book/" in page.url and not page.url.endswith("/how-does-lora-work/")
+
+
+def test_a_source_page_starts_a_run_over_one_chapter(page, site_url):
+    page.goto(site_url + "genai-book/")
+    page.locator("button.qa-practise-chapter[aria-label='Practise the chapter Fine Tuning']").click()
+    page.wait_for_selector(".qa-practice")
+    assert page.inner_text(".qa-practice__status").startswith("Fine Tuning · question 1 of ")
+
+
 def test_a_random_question_not_known_yet_is_a_question_page(page, site_url):
     page.goto(site_url + "practice/")
     page.wait_for_selector("#qa-practice-board table")
