@@ -88,9 +88,40 @@ def test_description_is_the_first_real_paragraph():
 
 def test_description_of_a_digest_names_its_sections_once():
     text = description("ignored", Summary("digest", "- **Privacy**: data\n    - **Data**: x\n- **Finance**"))
-    assert text == "Answer in Hinglish on Privacy and Finance."
-    assert description("", Summary("digest", "- Terms used: model drift, SHAP")) == (
-        "Answer in Hinglish on model drift and SHAP.")
+    assert text == "An answer in Hinglish on Privacy and Finance, with an English outline of its sections."
+    assert description("", Summary("digest", "- Terms used: model drift, SHAP, SHAP")) == (
+        "An answer in Hinglish on model drift and SHAP, with an English outline of its sections.")
+
+
+def test_a_lead_in_is_joined_to_what_it_leads_to_and_never_ends_a_description():
+    body = "To reduce hallucination in RAG models:\n\n- **Better retrieval:** rank the passages well\n- Check facts"
+    assert description(body, None) == "To reduce hallucination in RAG models: Better retrieval: rank the passages well."
+
+
+def test_a_description_is_plain_text_without_tex():
+    body = "Adds two small trainable matrices $A$ and $\\Delta W$ to the frozen weights $W_0$ of a large pretrained model."
+    assert description(body, None) == ("Adds two small trainable matrices A and Delta W to the frozen weights W_0 of a "
+                                       "large pretrained model.")
+
+
+def test_an_answer_without_prose_is_described_by_its_question():
+    text = description("```python\nprint(1)\n```", None, "Create a function that decodes greedily.")
+    assert text == "Worked code for “Create a function that decodes greedily”: the answer is the code itself, to read, copy and run."
+    assert 70 <= len(text) <= 200
+
+
+def test_a_short_answer_is_opened_by_its_question_and_a_price_is_no_formula():
+    text = description("A: $0.13 per million tokens, or free with $n$ servers.", None, "How much does embedding cost")
+    assert text == "How much does embedding cost? A: $0.13 per million tokens, or free with n servers."
+
+
+def test_a_long_first_sentence_ends_at_its_first_clause_long_enough():
+    body = ("Incorporating visual or audio cues alongside textual data significantly enhances sentiment analysis "
+            "in hard cases, especially in complex contexts like social media where sarcasm, irony and mixed "
+            "signals are common and text alone often misleads the model badly.")
+    text = description(body, None)
+    assert text == ("Incorporating visual or audio cues alongside textual data significantly enhances sentiment "
+                    "analysis in hard cases.")
 
 
 def test_shorten_cuts_at_a_word():

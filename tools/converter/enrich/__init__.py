@@ -25,7 +25,7 @@ def enrich_document(document: Document, settings: Settings, lines=()) -> None:
                 document.changes += changes
             if entry.language == language.HINGLISH:
                 entry = replace(entry, summary=summary.summary(entry.body, settings.language))
-        entry = replace(entry, description=summary.description(entry.body, entry.summary))
+        entry = replace(entry, description=summary.description(entry.body, entry.summary, entry.title))
         if settings.vocabulary is not None:
             entry = replace(entry, tags=tags.assign(entry.title, entry.body, document.source.slug, entry.chapter,
                                                     entry.language, settings.vocabulary))

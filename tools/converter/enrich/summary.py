@@ -53,29 +53,80 @@ def summary(body: str, rule: LanguageRule) -> Summary | None:
     return Summary("digest", built) if built else None
 
 
-def description(body: str, found_summary: Summary | None, limit: int = 160) -> str:
-    """The answer's opening words as plain text, for ``<meta name="description">``
-    and link previews; Hinglish pages use their English summary."""
+CLAUSE_END = re.compile(r"[,;](?= [a-z])| (?=[—–] )")  # where a clause ends: a comma or a dash before more words
+SHORTEST, LONGEST = 70, 200  # a description's length in characters: a link preview's line or two
+TEX = re.compile(r"\$\$?(?!\d)([^$]+?)\$\$?")  # not a price: "$0.13"
+TEX_COMMAND = re.compile(r"\\([A-Za-z]+|.)")
+ENDS = re.compile(r"[.!?…]$")
+
+
+def description(body: str, found_summary: Summary | None, title: str = "") -> str:
+    """One or two complete sentences saying what the answer says, as plain text (no Markdown, no
+    TeX), SHORTEST to LONGEST characters, for ``<meta name="description">`` and link previews:
+    the answer's first sentences (a lead-in ending in a colon joined to what it leads to);
+    Hinglish pages use their English summary; an answer with no prose (code alone) is described
+    by its question (``title``), which also opens a description too short alone."""
     if found_summary is not None and found_summary.kind == "digest":
-        return shorten(digest_description(found_summary.markdown), limit)
-    source = found_summary.markdown if found_summary is not None else body
-    for unit in units(source):
-        text = plain_text(unit.text)
-        if unit.kind == "paragraph" and len(text.split()) >= 5:
-            return shorten(text, limit)
-    return ""
+        text = digest_description(found_summary.markdown)
+    else:
+        source = found_summary.markdown if found_summary is not None else body
+        text = opening(sentences(source))
+    if len(text) < SHORTEST and title:
+        text = f"{asked(title)} {text}" if text else code_answer(title)
+    return shorten(text, LONGEST)
+
+
+def asked(title: str) -> str:
+    """The question as a sentence, to open a description too short without it."""
+    question = re.sub(r"\s+", " ", plain_text(title)).strip()
+    return question if ENDS.search(question) else question + "?"
+
+
+def sentences(markdown: str) -> list[str]:
+    """The prose's sentences in order, as plain text; a list item's words end as a sentence."""
+    found = []
+    for unit in units(markdown):
+        text = TEX.sub(lambda m: TEX_COMMAND.sub(r"\1", m.group(1)).strip(), plain_text(unit.text))
+        text = re.sub(r"\s+", " ", text).strip()
+        if unit.kind != "paragraph" or len(text.split()) < 3:
+            continue
+        for sentence in SENTENCE_END.split(text):
+            found.append(sentence if ENDS.search(sentence) or sentence.endswith(":") else sentence + ".")
+    return found
+
+
+def opening(found: list[str]) -> str:
+    """The first sentences, SHORTEST characters or more when they can be (never over LONGEST); a
+    lead-in ("To reduce hallucination:") joined to the sentence after it."""
+    text = ""
+    for sentence in found:
+        if text.endswith(":"):
+            text = f"{text} {sentence}"
+        elif not text:
+            text = sentence
+        elif len(text) < SHORTEST and len(text) + 1 + len(sentence) <= LONGEST:
+            text = f"{text} {sentence}"
+        else:
+            break
+    return text.removesuffix(":").rstrip() + ("." if text.endswith(":") else "")
+
+
+def code_answer(title: str) -> str:
+    question = re.sub(r"\s+", " ", plain_text(title)).strip().rstrip(".")
+    return f"Worked code for “{question}”: the answer is the code itself, to read, copy and run."
 
 
 def digest_description(markdown: str) -> str:
-    """``Answer in Hinglish on A, B and C.``: the digest's sections, else the terms it lists."""
+    """``An answer in Hinglish on A, B and C.``: the digest's sections, else the terms it lists."""
     found = [DIGEST_ITEM.match(line) for line in markdown.split("\n")]
     labels = [m.group("label") for m in found if m and m.group("label")]
     if not labels:
         labels = [t for m in found if m and m.group("terms") for t in m.group("terms").split(", ")][:8]
+    labels = list(dict.fromkeys(plain_text(label).strip() for label in labels))
     if not labels:
         return ""
     listed = ", ".join(labels[:-1]) + (" and " if len(labels) > 1 else "") + labels[-1]
-    return f"Answer in Hinglish on {plain_text(listed)}."
+    return f"An answer in Hinglish on {listed}, with an English outline of its sections."
 
 
 SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)\s+(?=[A-Z0-9\"“(])")
@@ -88,8 +139,20 @@ def first_sentence(text: str, limit: int = 200) -> str:
 
 
 def shorten(text: str, limit: int) -> str:
+    """``text`` within ``limit`` characters: whole sentences when the first fits, else cut at a word."""
     text = re.sub(r"\s+", " ", text).strip()
     if len(text) <= limit:
         return text
+    kept = ""
+    for sentence in SENTENCE_END.split(text):
+        if len(kept) + len(sentence) + 1 > limit:
+            break
+        kept = f"{kept} {sentence}".strip()
+    if len(kept) >= SHORTEST:
+        return kept
+    ends = [m.start() for m in CLAUSE_END.finditer(text[:limit - 1])
+            if m.start() >= SHORTEST and text.count("(", 0, m.start()) == text.count(")", 0, m.start())]
+    if ends:  # the sentence up to its first clause long enough (a later one may split a list)
+        return text[:ends[0]].rstrip(",;: ") + "."
     cut = text[:limit - 1].rsplit(" ", 1)[0].rstrip(",;:")
     return cut + "…"
