@@ -56,6 +56,23 @@ def test_instant_navigation_and_copy_link(browser, site_url):
     context.close()
 
 
+def test_each_section_of_an_answer_copies_its_short_link(browser, site_url):
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/").rsplit("/", 1)[0])
+    page = context.new_page()
+    page.goto(site_url + "genai-book/what-is-lora-and-qlora/")
+    heading = page.locator("article h3#how-lora-works")
+    heading.hover()
+    heading.locator(".qa-copy-section").click()
+    page.wait_for_function("[...document.querySelectorAll('.qa-copy-section')].some(b => b.textContent === 'Link copied')")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == site_url + f"q/{number_of('genai-book/what-is-lora-and-qlora')}/#how-lora-works"
+    assert page.locator("#qa-related .qa-copy-section").count() == 0
+    page.goto(copied)
+    page.wait_for_url("**/genai-book/what-is-lora-and-qlora/#how-lora-works")
+    context.close()
+
+
 def number_of(path: str) -> int:
     """The entry's permanent number, from the committed registry the test site was built with."""
     registry = yaml.safe_load((Path(__file__).resolve().parents[2] / "tools/data/registry.yml").read_text())

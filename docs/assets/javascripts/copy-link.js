@@ -1,12 +1,16 @@
-/* The "Copy link" button under each question's title. One delegated listener,
-   so it keeps working across Material's instant navigation. The button may
-   name the link to copy (data-link); otherwise it is this page's address
-   without the #fragment. */
+/* The "Copy link" button under each question's title, and one beside each section's heading
+   in the answer. One delegated listener, so they keep working across Material's instant
+   navigation. The strip's button may name the link to copy (data-link: the page's short link,
+   /q/<n>/); otherwise it is this page's address. A section's button copies the same link with
+   the section's #anchor: the short link's page carries it on to the answer. */
 document.addEventListener("click", function (event) {
-  var button = event.target.closest && event.target.closest("[data-copy-link]");
+  var button = event.target.closest && event.target.closest("[data-copy-link], .qa-copy-section");
   if (!button) return;
-  var link = new URL(button.getAttribute("data-link") || location.href, location.href);
-  link.hash = "";
+  var strip = document.querySelector("article [data-copy-link]");
+  var base = strip && strip.getAttribute("data-link") || location.href;
+  var link = new URL(button.hasAttribute("data-copy-link") ? button.getAttribute("data-link") || location.href : base,
+                     location.href);
+  link.hash = button.getAttribute("data-section") || "";
   var text = link.href;
   var done = function () {
     var label = button.textContent;
@@ -21,6 +25,26 @@ document.addEventListener("click", function (event) {
     done();
   }
 });
+
+/* A copy button after each section heading of an answer (not the related questions'), on every
+   page view: Material's document$ when it runs, the first load otherwise. */
+function sectionButtons() {
+  if (!document.querySelector("article .qa-meta [data-copy-link]")) return;
+  document.querySelectorAll("article h2[id], article h3[id]").forEach(function (heading) {
+    if (heading.id === "qa-related" || heading.querySelector(".qa-copy-section")) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "qa-copy-section";
+    button.setAttribute("data-section", heading.id);
+    button.setAttribute("aria-label", "Copy a link to the section " + heading.textContent.replace(/¶$/, "").trim());
+    button.textContent = "Copy link";
+    heading.appendChild(button);
+  });
+}
+
+if (window.document$ && window.document$.subscribe) window.document$.subscribe(sectionButtons);
+else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", sectionButtons);
+else sectionButtons();
 
 function fallback(text) {
   var area = document.createElement("textarea");
