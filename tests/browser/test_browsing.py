@@ -1,5 +1,6 @@
 """Browsing as a learner does it on a desktop: the Topics index at a glance, a glossary term's
-definition on hover or focus, a term's own address on the Glossary."""
+definition on hover or focus, a term's own address on the Glossary, a preview of the question
+a link leads to."""
 
 from __future__ import annotations
 
@@ -43,4 +44,26 @@ def test_a_glossary_term_has_an_address_of_its_own(browser, site_url):
     assert 0 <= block.evaluate("e => e.getBoundingClientRect().top") < DESKTOP["height"] / 2
     page.click("article .qa-az a[href$='#letter-r']")
     assert page.locator("#letter-r").evaluate("e => e.getBoundingClientRect().top") < DESKTOP["height"] / 2
+    page.close()
+
+
+def test_a_link_to_another_question_previews_it_on_hover_and_on_focus(browser, site_url):
+    page = browser.new_page(viewport=DESKTOP)
+    page.goto(site_url + "genai-book/what-is-lora-and-qlora/")
+    link = page.locator("#qa-related ~ ul a").first
+    target = link.inner_text()
+    link.hover()
+    card = page.locator(".qa-preview[role=tooltip]")
+    card.wait_for(timeout=5000)
+    assert card.locator("strong").inner_text() == target and "Fine Tuning" in card.inner_text()
+    assert len(card.locator("p").inner_text()) >= 70  # the target's description
+    page.keyboard.press("Escape")
+    assert card.count() == 0
+    page.mouse.move(0, 0)
+    page.locator("#qa-related ~ ul a").nth(1).focus()
+    card.wait_for(timeout=5000)
+    assert page.locator("#qa-related ~ ul a").nth(1).get_attribute("aria-describedby") == "qa-preview"
+    page.locator("article a.qa-term").first.focus()
+    page.wait_for_timeout(600)
+    assert card.count() == 0  # a glossary term shows its definition instead
     page.close()
