@@ -146,12 +146,46 @@ def test_a_source_page_starts_a_run_over_one_chapter(page, site_url):
     assert page.inner_text(".qa-practice__status").startswith("Fine Tuning · question 1 of ")
 
 
-def test_a_random_question_not_known_yet_is_a_question_page(page, site_url):
+def test_a_second_mark_while_the_next_question_loads_marks_nothing(page, site_url):
+    started(page, site_url)
+    page.keyboard.press("r")
+    page.evaluate("() => { const knew = document.querySelector('[data-practice=known]'); knew.click(); knew.click(); }")
+    page.wait_for_selector(".qa-practice__status >> text=question 2 of 40")
+    marks = page.evaluate("Object.values(JSON.parse(localStorage.getItem(Object.keys(localStorage)[0])).marks)")
+    assert len(marks) == 1
+
+
+def test_a_random_question_not_known_yet_is_shown_with_its_answer_hidden(page, site_url):
+    page.goto(site_url + "genai-book/")
+    page.wait_for_selector(".qa-practice-start:not([hidden])")
+    page.evaluate("""() => {  // every page known but one
+        const key = Object.keys(localStorage).find(k => k.startsWith('qa-practice:')) || 'qa-practice:' + location.pathname.replace(/genai-book\\/$/, '');
+        return fetch('../practice/pages.json').then(r => r.json()).then(found => {
+            const marks = {};
+            found.pages.slice(1).forEach(p => { marks[p[0]] = {s: 'known', t: 1}; });
+            localStorage.setItem(key, JSON.stringify({marks: marks, run: null}));
+            return found.pages[0][1];
+        });
+    }""")
     page.goto(site_url + "practice/")
     page.wait_for_selector("#qa-practice-board table")
     page.click("[data-practice=random-later]")
-    page.wait_for_selector(".qa-meta")
-    assert page.locator(".md-content h1").count() == 1
+    page.wait_for_selector(".qa-practice")
+    first = page.evaluate("fetch('../../practice/pages.json').then(r => r.json()).then(f => f.pages[0][1])")
+    assert page.url.endswith("/" + first) and not first_answer_visible(page)
+    assert page.inner_text(".qa-practice__status").startswith("Random question · question 1 of 1")
+
+
+def test_on_a_phone_the_menu_does_not_give_the_answers_headings_away(browser, site_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(site_url + "genai-book/what-is-lora-and-qlora/")
+    page.click(".qa-practise")
+    page.wait_for_selector(".qa-practice")
+    page.click(".md-header label[for=__drawer]")
+    page.wait_for_timeout(400)
+    assert not page.locator(".md-nav--primary a[href$='#how-lora-works']").first.is_visible()
+    context.close()
 
 
 def test_a_reader_who_never_practises_downloads_nothing_for_it(browser, site_url):

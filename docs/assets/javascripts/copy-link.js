@@ -13,10 +13,11 @@ document.addEventListener("click", function (event) {
   link.hash = button.getAttribute("data-section") || "";
   var text = link.href;
   var done = function () {
-    var label = button.textContent;
+    if (!button.hasAttribute("data-label")) button.setAttribute("data-label", button.textContent);
     button.textContent = "Link copied";
     button.setAttribute("aria-live", "polite");
-    setTimeout(function () { button.textContent = label; }, 2000);
+    clearTimeout(button.copied);
+    button.copied = setTimeout(function () { button.textContent = button.getAttribute("data-label"); }, 2000);
   };
   if (navigator.clipboard && window.isSecureContext) {
     navigator.clipboard.writeText(text).then(done, function () { fallback(text); done(); });

@@ -28,10 +28,14 @@
   function pages() {
     if (data === null)
       data = fetch(new URL("practice/pages.json", root)).then(function (response) {
-        return response.ok ? response.json() : {sources: [], topics: [], pages: []};
+        if (!response.ok) throw new Error("practice/pages.json: " + response.status);
+        return response.json();
       }).then(function (found) {
         found.byUrl = new Map(found.pages.map(function (page) { return [page[1], page]; }));
         return found;
+      }).catch(function (error) {
+        data = null;  // tried again at the next page view
+        throw error;
       });
     return data;
   }
@@ -85,12 +89,19 @@
     location.assign(new URL(list[0][1], root).href);
   }
 
+  /* The page that lists a set: a topic's or a source's page, a chapter's heading on it. */
+  function home(found, set) {
+    var parts = set.split(":");
+    var item = (parts[0] === "topic" ? found.topics : found.sources).find(function (entry) { return entry.id === parts[1]; });
+    return item ? item.url + (parts[0] === "chapter" ? "#" + parts[2] : "") : "practice/";
+  }
+
   function startSet(set, onlyLater) {
     pages().then(function (found) {
       var state = load();
       var list = ordered(members(found, set), state.marks);
       if (onlyLater) list = list.filter(function (page) { return !state.marks[page[0]] || state.marks[page[0]].s !== "known"; });
-      start(list, named(found, set), here());
+      start(list, named(found, set), home(found, set));
     });
   }
 
@@ -99,9 +110,10 @@
     pages().then(function (found) {
       var page = found.byUrl.get(here());
       if (!page) return;
-      var list = members(found, page[4] ? "chapter:" + page[3] + ":" + page[4] : "source:" + page[3]);
+      var set = page[4] ? "chapter:" + page[3] + ":" + page[4] : "source:" + page[3];
+      var list = members(found, set);
       var at = list.indexOf(page);
-      start(list.slice(at).concat(list.slice(0, at)), named(found, page[4] ? "chapter:" + page[3] + ":" + page[4] : "source:" + page[3]), here());
+      start(list.slice(at).concat(list.slice(0, at)), named(found, set), home(found, set));
     });
   }
 
@@ -109,8 +121,7 @@
     pages().then(function (found) {
       var marks = load().marks;
       var pool = found.pages.filter(function (page) { return !onlyLater || !marks[page[0]] || marks[page[0]].s !== "known"; });
-      if (!pool.length) return;
-      location.assign(new URL(pool[Math.floor(Math.random() * pool.length)][1], root).href);
+      if (pool.length) start([pool[Math.floor(Math.random() * pool.length)]], "Random question", "practice/");
     });
   }
 
@@ -156,7 +167,7 @@
     if (!meta.hasAttribute("data-statement")) return null;
     for (var node = meta.nextElementSibling; node; node = node.nextElementSibling) {
       if (node.tagName === "BLOCKQUOTE") return node;
-      if (!node.classList.contains("admonition")) return null;
+      if (!node.classList.contains("admonition") && !node.classList.contains("qa-duplicates")) return null;
     }
     return null;
   }
@@ -177,7 +188,11 @@
   function mark(status) {
     var state = load();
     var run = state.run;
-    if (!run || !document.documentElement.classList.contains("qa-revealed")) return;
+    var html = document.documentElement;
+    /* only the question on screen, once: a second click or key while the next page loads, or a
+       page restored by Back after it was marked, would mark a question never seen */
+    if (!run || !html.classList.contains("qa-revealed") || !run.items[run.at] || run.items[run.at][1] !== here()) return;
+    html.classList.remove("qa-revealed");
     var key = run.items[run.at][0];
     state.marks[key] = {s: status, t: Date.now()};
     run.done[key] = status;
@@ -243,8 +258,9 @@
       if (link.closest(".qa-practice, .headerlink, .qa-meta")) return;
       var url = here(link.href);
       link.classList.remove("qa-mark-known", "qa-mark-later");
-      var old = link.querySelector(".qa-mark, .qa-progress");
+      var old = link.querySelector(".qa-mark");
       if (old) old.remove();
+      if (link.nextElementSibling && link.nextElementSibling.classList.contains("qa-progress")) link.nextElementSibling.remove();
       var page = url && !new URL(link.href).hash && found.byUrl.get(url);
       if (page && marks[page[0]]) {
         link.classList.add("qa-mark-" + marks[page[0]].s);
@@ -311,7 +327,15 @@
       });
       return table;
     };
+    var run = load().run;
+    var going = element("p", {class: "qa-practice-going"});
+    if (run && run.items[run.at]) {
+      going.append(run.title + ": question " + (run.at + 1) + " of " + run.items.length + " is waiting. ");
+      going.append(element("a", {href: new URL(run.items[run.at][1], root).href, class: "md-button md-button--primary qa-practice__button"}, "Continue"),
+                   button("End that run", "stop"));
+    }
     board.replaceChildren(
+      going,
       element("p", {class: "qa-practice-start__count"}, "All pages: " + progressText(all) + "."),
       element("p"),
       element("h2", {id: "by-source"}, "By source"), rows(found.sources, "Source"),
@@ -319,13 +343,13 @@
       element("h2", {id: "your-progress"}, "Your progress"),
       element("p", {}, "Kept in this browser only (localStorage), never sent anywhere. Export it to keep a copy or move it to another browser."),
       element("p"));
-    var random = board.children[1];
+    var random = board.children[2];
     random.append(button("Random question", "random", {class: "md-button md-button--primary qa-practice__button"}),
                   button("Random question not known yet", "random-later"));
     var tools = board.lastChild;
     var input = element("input", {type: "file", accept: "application/json,.json", id: "qa-practice-import", class: "qa-practice__file"});
     tools.append(button("Export progress", "export"),
-                 element("label", {for: "qa-practice-import", class: "md-button qa-practice__button"}, "Import progress"), input,
+                 element("label", {for: "qa-practice-import", class: "md-button qa-practice__button", tabindex: "0", role: "button"}, "Import progress"), input,
                  button("Reset progress", "reset"));
   }
 
@@ -384,6 +408,17 @@
     }
   });
 
+  /* A label that acts as a button (Import progress; the home page's search) answers Enter and Space. */
+  document.addEventListener("keydown", function (event) {
+    var label = event.target.matches && event.target.matches("label[role=button]") ? event.target : null;
+    if (label && (event.key === "Enter" || event.key === " ")) {
+      event.preventDefault();
+      label.click();
+    }
+  });
+
+  window.addEventListener("pageshow", function (event) { if (event.persisted) drawn(); });
+
   document.addEventListener("change", function (event) {
     if (event.target.id === "qa-practice-import" && event.target.files.length) imported(event.target.files[0]);
   });
@@ -392,7 +427,9 @@
      they are letters. Caught before Material's own shortcuts. */
   window.addEventListener("keydown", function (event) {
     if (!document.documentElement.classList.contains("qa-practising") || event.ctrlKey || event.metaKey || event.altKey) return;
-    if (event.target.closest && event.target.closest("input, textarea, [contenteditable]")) return;
+    if (event.target.closest && event.target.closest("input, textarea, [contenteditable], .md-search")) return;
+    var search = document.getElementById("__search");
+    if (search && search.checked || event.repeat) return;
     var key = event.key.toLowerCase();
     var revealed = document.documentElement.classList.contains("qa-revealed");
     if (key === "r" && !revealed) reveal();

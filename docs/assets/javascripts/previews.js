@@ -81,8 +81,14 @@
 
   document.addEventListener("mouseover", function (event) { armed(event, DELAY); });
   document.addEventListener("focusin", function (event) { armed(event, 0); });
+  /* Leaving the link for a part of it (an abbreviation) or for the card keeps the card, which
+     stays while the pointer rests on it; leaving both closes it. */
   document.addEventListener("mouseout", function (event) {
-    if (event.target.closest && event.target.closest("a[href]") && !(event.relatedTarget && card && card.contains(event.relatedTarget))) hide();
+    var from = event.target.closest && event.target.closest("a[href], .qa-preview");
+    var to = event.relatedTarget;
+    if (!from || to && (from.contains(to) || card && card.contains(to))) return;
+    if (from.matches("a[href]") && to && to.closest && to.closest('[aria-describedby="qa-preview"]') === from) return;
+    hide();
   });
   document.addEventListener("focusout", hide);
   document.addEventListener("keydown", function (event) { if (event.key === "Escape") hide(); });

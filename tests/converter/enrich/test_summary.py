@@ -104,15 +104,24 @@ def test_a_description_is_plain_text_without_tex():
                                        "large pretrained model.")
 
 
-def test_an_answer_without_prose_is_described_by_its_question():
+def test_an_answer_without_prose_is_described_by_its_question_and_what_it_is():
     text = description("```python\nprint(1)\n```", None, "Create a function that decodes greedily.")
-    assert text == "Worked code for “Create a function that decodes greedily”: the answer is the code itself, to read, copy and run."
-    assert 70 <= len(text) <= 200
+    assert text == "Create a function that decodes greedily. The answer is worked code, to read, copy and run."
+    table = description("| Model | Size |\n| --- | --- |\n| GPT | big |", None, "OpenAI-based LLM models")
+    assert table == "OpenAI-based LLM models. It is answered with a table, to read on the page."
+
+
+def test_a_structured_formula_drops_its_sentence_and_a_lead_in_to_code_ends_there():
+    body = ("Attention scores are $\\frac{QK^T}{\\sqrt{d_k}}$ for each pair.\n\n"
+            "There are three kinds of attention used in transformer models:\n\n```python\nx = 1\n```\n\n"
+            "In practice the second kind is the most common one in large language models.")
+    assert description(body, None) == ("There are three kinds of attention used in transformer models. "
+                                       "In practice the second kind is the most common one in large language models.")
 
 
 def test_a_short_answer_is_opened_by_its_question_and_a_price_is_no_formula():
     text = description("A: $0.13 per million tokens, or free with $n$ servers.", None, "How much does embedding cost")
-    assert text == "How much does embedding cost? A: $0.13 per million tokens, or free with n servers."
+    assert text == "How much does embedding cost. A: $0.13 per million tokens, or free with n servers."
 
 
 def test_a_long_first_sentence_ends_at_its_first_clause_long_enough():

@@ -160,8 +160,10 @@ def letter_id(letter: str) -> str:
 
 
 def unique(wanted: str, taken: set[str]) -> str:
+    """``wanted``, or with a number after it, never an id of the letters' headings."""
+    wanted = f"term-{wanted}" if wanted.startswith("letter-") else wanted
     name, n = wanted, 2
-    while name in taken or name.startswith("letter-"):
+    while name in taken:
         name, n = f"{wanted}-{n}", n + 1
     taken.add(name)
     return name

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 import textwrap
-from ..markdown import plain_text
+
+from ..markdown import code_lines, plain_text
 from ..model import Summary
 from .digest import digest, label_of, opens_section
 from .language import LanguageRule, Unit, is_hinglish, units
@@ -57,6 +58,7 @@ CLAUSE_END = re.compile(r"[,;](?= [a-z])| (?=[—–] )")  # where a clause ends
 SHORTEST, LONGEST = 70, 200  # a description's length in characters: a link preview's line or two
 TEX = re.compile(r"\$\$?(?!\d)([^$]+?)\$\$?")  # not a price: "$0.13"
 TEX_COMMAND = re.compile(r"\\([A-Za-z]+|.)")
+FORMULA_LEFT = re.compile("\u2063")
 ENDS = re.compile(r"[.!?…]$")
 
 
@@ -72,27 +74,41 @@ def description(body: str, found_summary: Summary | None, title: str = "") -> st
         source = found_summary.markdown if found_summary is not None else body
         text = opening(sentences(source))
     if len(text) < SHORTEST and title:
-        text = f"{asked(title)} {text}" if text else code_answer(title)
+        text = f"{asked(title)} {text or without_prose(body)}"
     return shorten(text, LONGEST)
 
 
 def asked(title: str) -> str:
-    """The question as a sentence, to open a description too short without it."""
+    """The question (or a note's topic) as a sentence, to open a description too short without it."""
     question = re.sub(r"\s+", " ", plain_text(title)).strip()
-    return question if ENDS.search(question) else question + "?"
+    return question if ENDS.search(question) else question + "."
 
 
 def sentences(markdown: str) -> list[str]:
     """The prose's sentences in order, as plain text; a list item's words end as a sentence."""
-    found = []
+    found: list[str] = []
+    last_end = 0
     for unit in units(markdown):
-        text = TEX.sub(lambda m: TEX_COMMAND.sub(r"\1", m.group(1)).strip(), plain_text(unit.text))
+        text = TEX.sub(lambda m: formula(m.group(1)), plain_text(unit.text))
         text = re.sub(r"\s+", " ", text).strip()
         if unit.kind != "paragraph" or len(text.split()) < 3:
             continue
+        if found and found[-1].endswith(":") and unit.start > last_end + 2:
+            found[-1] = found[-1][:-1] + "."  # a lead-in to something other than prose (code, a table)
         for sentence in SENTENCE_END.split(text):
+            if FORMULA_LEFT.search(sentence):
+                continue  # a sentence around a formula that reads as nothing without it
             found.append(sentence if ENDS.search(sentence) or sentence.endswith(":") else sentence + ".")
+        last_end = unit.end
     return found
+
+
+def formula(tex: str) -> str:
+    """An inline formula as text when it is a plain symbol or two ("A", "W_0"); a structured one
+    (fractions, roots, sums) as a mark that drops its sentence (FORMULA_LEFT)."""
+    if re.search(r"\\[A-Za-z]+\s*\{|[{}]", tex):
+        return "\u2063"
+    return TEX_COMMAND.sub(r"\1", tex).strip()
 
 
 def opening(found: list[str]) -> str:
@@ -111,9 +127,13 @@ def opening(found: list[str]) -> str:
     return text.removesuffix(":").rstrip() + ("." if text.endswith(":") else "")
 
 
-def code_answer(title: str) -> str:
-    question = re.sub(r"\s+", " ", plain_text(title)).strip().rstrip(".")
-    return f"Worked code for “{question}”: the answer is the code itself, to read, copy and run."
+def without_prose(body: str) -> str:
+    """What an answer without sentences is: its code, a table, or something to see on the page."""
+    if code_lines(body):
+        return "The answer is worked code, to read, copy and run."
+    if re.search(r"^\s*\|?\s*:?-{3,}", body, re.M):
+        return "It is answered with a table, to read on the page."
+    return "The answer is on the page."
 
 
 def digest_description(markdown: str) -> str:
