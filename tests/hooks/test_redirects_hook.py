@@ -18,6 +18,14 @@ def test_a_redirect_page_is_relative_keeps_the_section_and_previews_the_target()
     assert "canonical" not in redirect_page("q/1", "book/x", "T", "", "")
 
 
+def test_a_short_links_preview_has_the_image_and_card_a_chat_app_shows():
+    html = redirect_page("q/12", "book/x", "What is X?", "About X.", "https://example.org/sub/", "assets/og.jpg")
+    assert '<meta property="og:image" content="https://example.org/sub/assets/og.jpg">' in html
+    assert '<meta property="og:url" content="https://example.org/sub/book/x/">' in html
+    assert '<meta name="twitter:card" content="summary_large_image">' in html
+    assert "og:image" not in redirect_page("q/12", "book/x", "T", "D", "", "assets/og.jpg")  # no address, no image
+
+
 def test_every_listed_address_gets_its_page_after_the_build(tmp_path):
     docs, site = tmp_path / "docs", tmp_path / "site"
     (docs / REDIRECTS).parent.mkdir(parents=True)

@@ -27,15 +27,25 @@ ADDRESS = re.compile(r"q/[0-9]+|[a-z0-9][a-z0-9-]*/(?:notebooks/)?[a-z0-9][a-z0-
 log = logging.getLogger("mkdocs.hooks.redirects")
 
 
-def redirect_page(at: str, target: str, title: str, description: str, site_url: str) -> str:
-    """The HTML file at folder ``at`` sending readers to the page at folder ``target``."""
+def redirect_page(at: str, target: str, title: str, description: str, site_url: str, image: str = "") -> str:
+    """The HTML file at folder ``at`` sending readers to the page at folder ``target``, with the
+    target's link preview (``image``: the preview image's path in the site, shown when the site's
+    address is known: a crawler needs it absolute)."""
     url = posixpath.relpath(target, at) + "/"
     head = [f"<title>{escape(title)}</title>", '<meta name="robots" content="noindex">']
     if site_url:
-        head.append(f'<link rel="canonical" href="{escape(site_url + target + "/")}">')
-    head += [f'<meta property="og:title" content="{escape(title)}">',
+        head += [f'<link rel="canonical" href="{escape(site_url + target + "/")}">',
+                 f'<meta property="og:url" content="{escape(site_url + target + "/")}">']
+    head += ['<meta property="og:type" content="article">',
+             f'<meta property="og:title" content="{escape(title)}">',
              f'<meta name="description" content="{escape(description)}">',
-             f'<meta property="og:description" content="{escape(description)}">',
+             f'<meta property="og:description" content="{escape(description)}">']
+    if site_url and image:
+        head += [f'<meta property="og:image" content="{escape(site_url + image)}">',
+                 '<meta property="og:image:width" content="1200">', '<meta property="og:image:height" content="630">']
+    head += ['<meta name="twitter:card" content="summary_large_image">',
+             f'<meta name="twitter:title" content="{escape(title)}">',
+             f'<meta name="twitter:description" content="{escape(description)}">',
              f'<meta http-equiv="refresh" content="0; url={escape(url)}">',
              f"<script>location.replace({json.dumps(url)} + location.hash)</script>"]
     return ("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n" + "\n".join(head)
@@ -49,10 +59,12 @@ def on_post_build(config) -> None:
         return
     site_url = config.site_url.rstrip("/") + "/" if config.site_url else ""
     site = Path(config.site_dir)
+    image = (getattr(config, "extra", None) or {}).get("og_image", "")
     for at, (target, title, description) in json.loads(listed.read_text(encoding="utf-8")).items():
         if not ADDRESS.fullmatch(at) or not ADDRESS.fullmatch(target):
             log.warning("%s: %r -> %r is not a short link or page path: not written", REDIRECTS, at, target)
             continue
         folder = site / at
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / "index.html").write_text(redirect_page(at, target, title, description, site_url), encoding="utf-8")
+        (folder / "index.html").write_text(redirect_page(at, target, title, description, site_url, image),
+                                           encoding="utf-8")
