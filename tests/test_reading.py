@@ -192,3 +192,12 @@ def test_home_page_counts_are_live(parsed, pages):
 def test_navigation_has_topics_and_sources(parsed):
     tabs = [a.get_text(strip=True) for a in parsed("index.html").select(".md-tabs__link")]
     assert tabs == ["Home", "Practice", "Topics", "Glossary", "Library"]
+
+
+def test_a_notebook_page_has_its_answers_strip_and_a_way_back(parsed):
+    page = parsed("genai-book/notebooks/describe-how-to-use-hugging-face-pipelines-for-end-to-end/")
+    strip = page.select_one("article .qa-meta")
+    assert strip.select_one(".qa-where").get_text(" ", strip=True).startswith(
+        "Generative Artificial Intelligence (interview book) › Miscellaneous Questions › Q")
+    assert strip.select_one("a.qa-back")["href"] == "../../describe-how-to-use-hugging-face-pipelines-for-end-to-end/"
+    assert strip.select_one(".qa-where a")["href"] == "../../"  # the source, relative

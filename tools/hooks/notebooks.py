@@ -7,7 +7,9 @@ of KB and a reader's browser fetches the styles once. The styles are taken out o
 page's content, before the theme and the other hooks go through the page.
 
 The converter's first cell links each notebook back to its answer page relatively, so the
-notebook's page works wherever the site is hosted. The copy a reader downloads is opened
+notebook's page works wherever the site is hosted. Its page gets the answer page's facts
+(source, chapter, number, kind ``notebook``), from which the theme draws the same strip as
+under a question's title (overrides/partials/qa-meta.html), with a link back to the answer. The copy a reader downloads is opened
 far from the site, where a relative link leads nowhere: in that copy (mkdocs-jupyter's
 ``include_source``) the first cell's links are made absolute from ``site_url``. Only that
 cell's: the answer's own cells quote code, where ``[i](x)`` is not a link.
@@ -24,6 +26,7 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin
 
+from contract import FOLDER
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
@@ -86,3 +89,34 @@ def on_post_page(output, page, config):
         text = absolute_links(download.read_text(encoding="utf-8"), page.canonical_url)
         download.write_text(text, encoding="utf-8")
     return output
+
+
+ANSWER_FACTS = ("source", "source_title", "chapter", "chapter_anchor", "number", "qid", "language")
+
+
+class NotebookPages:
+    """Each notebook page with its answer page's facts: the files are kept from ``on_files``,
+    and by ``on_page_context`` every page's front matter has been read."""
+
+    def __init__(self):
+        self.files = None
+
+    def on_files(self, files, config):
+        self.files = files
+        return files
+
+    def on_page_context(self, context, page, config, nav):
+        parts = page.file.src_uri.split("/")  # library/<source>/notebooks/<slug>.ipynb
+        if len(parts) != 4 or parts[0] != FOLDER or parts[2] != "notebooks" or not parts[3].endswith(".ipynb") \
+                or self.files is None:
+            return context
+        answer = self.files.get_file_from_path(f"{FOLDER}/{parts[1]}/{parts[3].removesuffix('.ipynb')}.md")
+        if answer is not None and answer.page is not None:
+            page.meta.update({key: answer.page.meta.get(key) for key in ANSWER_FACTS}, kind="notebook",
+                             answer_kind=answer.page.meta.get("kind"), answer=get_relative_url(answer.url, page.url))
+        return context
+
+
+_pages = NotebookPages()
+on_files = _pages.on_files
+on_page_context = _pages.on_page_context
