@@ -58,15 +58,19 @@
     });
   }
 
-  function named(found, set) {
+  /* A set's name and the page that lists it: a topic's or a source's page, a chapter's
+     heading on it. */
+  function listing(found, set) {
     var parts = set.split(":");
-    var list = parts[0] === "topic" ? found.topics : found.sources;
-    var item = list.find(function (entry) { return entry.id === parts[1]; });
-    if (parts[0] === "chapter" && item) {
-      var chapter = item.chapters.find(function (c) { return c[0] === parts[2]; });
-      return chapter ? chapter[1] : item.title;
-    }
-    return item ? item.title : "All questions";
+    var item = (parts[0] === "topic" ? found.topics : found.sources).find(function (entry) { return entry.id === parts[1]; });
+    if (!item) return {title: "All questions", url: "practice/"};
+    if (parts[0] !== "chapter") return {title: item.title, url: item.url};
+    var chapter = item.chapters.find(function (c) { return c[0] === parts[2]; });
+    return {title: chapter ? chapter[1] : item.title, url: item.url + "#" + parts[2]};
+  }
+
+  function unknown(marks, page) {
+    return !marks[page[0]] || marks[page[0]].s !== "known";
   }
 
   /* Not yet first (the longest ago first), then never marked, then known. */
@@ -89,19 +93,13 @@
     location.assign(new URL(list[0][1], root).href);
   }
 
-  /* The page that lists a set: a topic's or a source's page, a chapter's heading on it. */
-  function home(found, set) {
-    var parts = set.split(":");
-    var item = (parts[0] === "topic" ? found.topics : found.sources).find(function (entry) { return entry.id === parts[1]; });
-    return item ? item.url + (parts[0] === "chapter" ? "#" + parts[2] : "") : "practice/";
-  }
-
   function startSet(set, onlyLater) {
     pages().then(function (found) {
       var state = load();
       var list = ordered(members(found, set), state.marks);
-      if (onlyLater) list = list.filter(function (page) { return !state.marks[page[0]] || state.marks[page[0]].s !== "known"; });
-      start(list, named(found, set), home(found, set));
+      if (onlyLater) list = list.filter(function (page) { return unknown(state.marks, page); });
+      var named = listing(found, set);
+      start(list, named.title, named.url);
     });
   }
 
@@ -113,14 +111,15 @@
       var set = page[4] ? "chapter:" + page[3] + ":" + page[4] : "source:" + page[3];
       var list = members(found, set);
       var at = list.indexOf(page);
-      start(list.slice(at).concat(list.slice(0, at)), named(found, set), home(found, set));
+      var named = listing(found, set);
+      start(list.slice(at).concat(list.slice(0, at)), named.title, named.url);
     });
   }
 
   function randomQuestion(onlyLater) {
     pages().then(function (found) {
       var marks = load().marks;
-      var pool = found.pages.filter(function (page) { return !onlyLater || !marks[page[0]] || marks[page[0]].s !== "known"; });
+      var pool = found.pages.filter(function (page) { return !onlyLater || unknown(marks, page); });
       if (pool.length) start([pool[Math.floor(Math.random() * pool.length)]], "Random question", "practice/");
     });
   }

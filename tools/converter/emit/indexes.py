@@ -95,9 +95,10 @@ def topic_page(tag, entries: list[tuple[Document, Entry]], basics: tuple[str, ..
     if first:
         lines += ["", "## Start here { #start-here }", ""]
         lines += [f"- [{escape_inline(e.title)}](../{e.path}) <small>{escape_inline(d.source.title)}</small>" for d, e in first]
-    for slug in dict.fromkeys(d.source.slug for d, _ in entries):
-        listed = [e for d, e in entries if d.source.slug == slug]
-        document = next(d for d, _ in entries if d.source.slug == slug)
+    by_source: dict[str, tuple[Document, list[Entry]]] = {}
+    for document, entry in entries:
+        by_source.setdefault(document.source.slug, (document, []))[1].append(entry)
+    for document, listed in by_source.values():
         lines += ["", f"## {escape_inline(document.source.title)} <small>{len(listed)}</small> {{ #{document.source.slug} }}", ""]
         for entry in listed:
             where = " · ".join(x for x in (entry.chapter and escape_inline(entry.chapter), number_of(entry)) if x)
@@ -116,9 +117,9 @@ def starters(tag, entries: list[tuple[Document, Entry]], basics: tuple[str, ...]
     if tag.title_pattern is None:
         return []
     named = [(d, e) for d, e in entries if tag.title_pattern.search(e.title.casefold())]
-    asks = [(d, e) for d, e in named if e.title.casefold().startswith(basics)] if basics else []
-    chosen = {e.path: (d, e) for d, e in [(d, e) for d, e in named if e.path in defining] + asks}
-    return list(chosen.values())[:STARTERS]
+    glossary = [(d, e) for d, e in named if e.path in defining]
+    asks = [(d, e) for d, e in named if basics and e.title.casefold().startswith(basics) and e.path not in defining]
+    return (glossary + asks)[:STARTERS]
 
 
 def topic_index(vocabulary: Vocabulary, by_tag: TagUsage) -> str:
