@@ -35,7 +35,7 @@ site: pages
 ## pages: convert SOURCE into the git-ignored docs/library (report in build/report.json);
 ## updates the committed registry of permanent numbers, REGISTRY
 pages: $(VENV)/.installed
-	$(PY) -m converter --source "$(SOURCE)" --out $(GENERATED) --report $(REPORT) --registry "$(REGISTRY)" --cache $(CACHE)
+	$(PY) -m converter --source "$(SOURCE)" --out $(GENERATED) --report $(REPORT) --registry "$(REGISTRY)" --cache $(CACHE) --site mkdocs.yml
 
 ## convert: convert SOURCE into OUT, with OUT/report.json
 convert: $(VENV)/.installed
@@ -45,7 +45,7 @@ convert: $(VENV)/.installed
 ## save, only the pages whose generated Markdown changed are rendered again (--dirty: the
 ## converter leaves the others untouched, and rewrites all when the navigation changes)
 serve: pages
-	$(PY) -m converter --source "$(SOURCE)" --out $(GENERATED) --report $(REPORT) --registry "$(REGISTRY)" --cache $(CACHE) --watch & \
+	$(PY) -m converter --source "$(SOURCE)" --out $(GENERATED) --report $(REPORT) --registry "$(REGISTRY)" --cache $(CACHE) --site mkdocs.yml --watch & \
 	  trap "kill $$!" EXIT; $(PY) -m mkdocs serve --dirty
 
 ## test: the whole test suite (unit, corpus integration, site build, browser)

@@ -57,7 +57,8 @@ def converted(corpus, tmp_path_factory) -> Path:
     """``make pages`` on the corpus, into one folder with report.json."""
     folder = tmp_path_factory.mktemp("converted")
     out = folder / "out"
-    argv = ["--source", str(corpus), "--out", str(out), "--registry", str(corpus_registry(folder))]
+    argv = ["--source", str(corpus), "--out", str(out), "--registry", str(corpus_registry(folder)),
+            "--site", str(ROOT / "mkdocs.yml")]
     assert cli.main(argv) == 0
     return out
 

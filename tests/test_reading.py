@@ -114,7 +114,11 @@ def test_link_previews(built_site, parsed):
     assert meta["og:url"] == canonical and meta["og:title"] == "How does LoRA work?"
     assert meta["og:type"] == "article" and meta["twitter:card"] == "summary_large_image"
     assert meta["description"] == meta["og:description"] and 70 <= len(meta["description"]) <= 200
-    assert meta["og:image"] == "https://example.org/genai-reference/assets/images/og-card.jpg"
+    assert meta["og:image"] == "https://example.org/genai-reference/cards/genai-book/how-does-lora-work.png"
+    assert meta["og:image:alt"] == "How does LoRA work?" and meta["og:image:type"] == "image/png"
+    assert (built_site / "cards/genai-book/how-does-lora-work.png").stat().st_size > 10_000
+    home = {m.get("property"): m["content"] for m in parsed("").select("meta[property]")}
+    assert home["og:image"] == "https://example.org/genai-reference/assets/images/og-card.jpg"  # the site's own
     assert (built_site / "assets/images/og-card.jpg").stat().st_size > 10_000
 
 

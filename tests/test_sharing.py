@@ -1,14 +1,16 @@
 """A pasted link as a chat app's crawler reads it (issue 30): the HTML alone, no JavaScript. For a
-sample of question pages and their short links: a title, a description that stands alone, an
-image that exists at 1200 x 630 under 300 KB, and the canonical address."""
+sample of question pages and their short links: a title, a description that stands alone, the
+page's own card at 1200 x 630 under 300 KB, and the canonical address; for every page and short
+link (and notebook page), its own card."""
 
 from __future__ import annotations
 
 import json
-import struct
+import re
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from PIL import Image
 
 SITE = "https://example.org/genai-reference/"  # the placeholder site_url the test site is built with
 
@@ -20,22 +22,19 @@ def head_of(path: Path) -> dict[str, str]:
     return {**meta, "title": soup.title.get_text(), "canonical": canonical["href"] if canonical else ""}
 
 
-def jpeg_size(data: bytes) -> tuple[int, int]:
-    """(width, height) from a JPEG's frame header."""
-    at = 2
-    while at < len(data):
-        marker, length = data[at + 1], struct.unpack(">H", data[at + 2:at + 4])[0]
-        if marker in (0xC0, 0xC1, 0xC2):
-            height, width = struct.unpack(">HH", data[at + 5:at + 9])
-            return width, height
-        at += 2 + length
-    raise ValueError("no frame header")
+def card_of(url: str) -> str:
+    """The address of the card of the page at ``url`` (``<source>/<slug>``)."""
+    return SITE + "cards/" + url + ".png"
+
+
+def image_in(path: Path) -> str:
+    return re.search(r'<meta property="og:image" content="([^"]+)"', path.read_text(encoding="utf-8"))[1]
 
 
 def test_question_pages_and_their_short_links_preview_well(built_site, converted, report):
     entries = [e for d in report["documents"] for e in d["entries"]][::12]  # every twelfth page
     redirects = json.loads((converted / "redirects.json").read_text(encoding="utf-8"))
-    short = {target: at for at, (target, _, _) in redirects.items() if at.startswith("q/")}
+    short = {target: at for at, (target, *_) in redirects.items() if at.startswith("q/")}
     assert len(entries) >= 25 and len(short) >= 300
     for entry in entries:
         url = entry["path"].removesuffix(".md")
@@ -45,6 +44,25 @@ def test_question_pages_and_their_short_links_preview_well(built_site, converted
             assert head["description"] == head["og:description"] and 70 <= len(head["description"]) <= 200, page
             assert head["canonical"] == head["og:url"] == SITE + url + "/", page
             assert head["twitter:card"] == "summary_large_image", page
+            assert head["og:image"] == card_of(url), page
             image = built_site / head["og:image"].removeprefix(SITE)
-            data = image.read_bytes()
-            assert jpeg_size(data) == (1200, 630) and len(data) < 300_000, page
+            with Image.open(image) as picture:
+                assert picture.size == (1200, 630), page
+            assert image.stat().st_size < 300_000, page
+
+
+def test_every_page_and_short_link_previews_with_its_own_card(built_site, converted, report):
+    redirects = json.loads((converted / "redirects.json").read_text(encoding="utf-8"))
+    short = {target: at for at, (target, *_) in redirects.items() if at.startswith("q/")}
+    urls = [e["path"].removesuffix(".md") for d in report["documents"] for e in d["entries"]]
+    assert len(urls) >= 350 and set(urls) <= set(short)
+    for url in urls:
+        card = card_of(url)
+        assert image_in(built_site / url / "index.html") == image_in(built_site / short[url] / "index.html") == card
+        assert (built_site / card.removeprefix(SITE)).stat().st_size < 300_000
+    assert len(set(map(card_of, urls))) == len(urls)
+    notebooks = sorted(converted.glob("*/notebooks/*.ipynb"))  # a notebook's page shows its answer's card
+    assert len(notebooks) >= 30
+    for notebook in notebooks:
+        source, slug = notebook.parent.parent.name, notebook.stem
+        assert image_in(built_site / source / "notebooks" / slug / "index.html") == card_of(f"{source}/{slug}")

@@ -246,3 +246,44 @@ def test_written_summaries_go_stale_when_the_answer_changes_and_orphaned_when_it
     status, output = run(capsys, *argv)
     assert status == 0 and "/q/1/ is no page" in output
     assert json.loads((out / "report.json").read_text(encoding="utf-8"))["summaries"]["orphaned"] == [1]
+
+
+def test_for_a_site_each_page_gets_its_card_and_an_unchanged_card_is_not_drawn_again(tmp_path, capsys):
+    source, out, cache = tmp_path / "in", tmp_path / "out", tmp_path / "cache"
+    source.mkdir()
+    (source / "notes.md").write_bytes(GOOD)
+    config = tmp_path / "mkdocs.yml"
+    config.write_text('site_name: My Reference\nsite_url: !ENV [SITE_URL, "https://example.org/"]\n')
+    argv = ["--source", source, "--out", out, "--cache", cache, "--site", config]
+    status, output = run(capsys, *argv)
+    assert status == 0 and "2 link-preview cards: 2 drawn, 0 unchanged" in output
+    assert sorted(str(p.relative_to(out)) for p in (out / "cards").rglob("*")) == [
+        "cards/notes", "cards/notes/what-is-a.png", "cards/notes/what-is-b.png"]
+    assert '\ncard: "cards/notes/what-is-a.png"\n' in (out / "notes/what-is-a.md").read_text(encoding="utf-8")
+    first = tree(out)
+    (source / "notes.md").write_bytes(GOOD.replace(b"What is B?", b"What is C?"))
+    status, output = run(capsys, *argv)
+    assert status == 0 and "2 link-preview cards: 1 drawn, 1 unchanged" in output
+    assert tree(out)["cards/notes/what-is-a.png"] == first["cards/notes/what-is-a.png"]
+    assert len(list((cache / "cards").iterdir())) == 2  # the card of B is forgotten
+
+
+def test_without_the_sites_configuration_there_are_no_cards(tmp_path, capsys):
+    source, out = tmp_path / "in", tmp_path / "out"
+    source.mkdir()
+    (source / "notes.md").write_bytes(GOOD)
+    assert run(capsys, "--source", source, "--out", out)[0] == 0
+    assert not (out / "cards").exists() and "card:" not in (out / "notes/what-is-a.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("text, problem", [(None, "cannot read the site's configuration"),
+                                           ("theme: material\n", "no site_name")])
+def test_a_site_configuration_without_a_name_is_a_usage_error(tmp_path, capsys, text, problem):
+    source, config = tmp_path / "in", tmp_path / "mkdocs.yml"
+    source.mkdir()
+    (source / "notes.md").write_bytes(GOOD)
+    if text is not None:
+        config.write_text(text)
+    status, output = run(capsys, "--source", source, "--out", tmp_path / "out", "--site", config)
+    assert status == 2 and problem in output and "Traceback" not in output
+    assert not (tmp_path / "out").exists()

@@ -27,14 +27,18 @@ def test_a_short_links_preview_has_the_image_and_card_a_chat_app_shows():
 
 
 def test_every_listed_address_gets_its_page_after_the_build(tmp_path):
+    """With its page's card as its preview image, or the site's image when the page has none."""
     docs, site = tmp_path / "docs", tmp_path / "site"
     (docs / REDIRECTS).parent.mkdir(parents=True)
-    (docs / REDIRECTS).write_text(json.dumps({"q/1": ["book/x", "What is X?", "About X."],
-                                              "book/old-x": ["book/x", "What is X?", "About X."]}))
-    on_post_build(SimpleNamespace(docs_dir=str(docs), site_dir=str(site), site_url="https://example.org/sub"))
+    (docs / REDIRECTS).write_text(json.dumps({"q/1": ["book/x", "What is X?", "About X.", "cards/book/x.png"],
+                                              "book/old-x": ["book/x", "What is X?", "About X.", ""]}))
+    on_post_build(SimpleNamespace(docs_dir=str(docs), site_dir=str(site), site_url="https://example.org/sub",
+                                  extra={"og_image": "assets/og.jpg"}))
     assert sorted(str(p.relative_to(site)) for p in site.rglob("*.html")) == ["book/old-x/index.html", "q/1/index.html"]
     page = (site / "q/1/index.html").read_text(encoding="utf-8")
-    assert page == redirect_page("q/1", "book/x", "What is X?", "About X.", "https://example.org/sub/")
+    assert page == redirect_page("q/1", "book/x", "What is X?", "About X.", "https://example.org/sub/",
+                                 "cards/book/x.png")
+    assert "https://example.org/sub/assets/og.jpg" in (site / "book/old-x/index.html").read_text(encoding="utf-8")
 
 
 def test_a_site_without_the_list_gets_no_redirects(tmp_path):
@@ -45,9 +49,10 @@ def test_a_site_without_the_list_gets_no_redirects(tmp_path):
 def test_addresses_that_are_not_short_links_or_page_paths_are_not_written(tmp_path, caplog):
     docs, site = tmp_path / "docs", tmp_path / "site"
     (docs / REDIRECTS).parent.mkdir(parents=True)
-    bad = {".": ["book/x", "T", ""], "../../outside": ["book/x", "T", ""], "topics": ["book/x", "T", ""],
-           "book/y": ["javascript:x", "T", ""], "q/2": ["book/x", "T", ""]}
+    bad = {".": ["book/x", "T", "", ""], "../../outside": ["book/x", "T", "", ""], "topics": ["book/x", "T", "", ""],
+           "book/y": ["javascript:x", "T", "", ""], "q/3": ["book/x", "T", "", "javascript:x"],
+           "q/2": ["book/x", "T", "", ""]}
     (docs / REDIRECTS).write_text(json.dumps(bad))
     on_post_build(SimpleNamespace(docs_dir=str(docs), site_dir=str(site), site_url=""))
     assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*.html")) == ["site/q/2/index.html"]
-    assert len([r for r in caplog.records if "not written" in r.getMessage()]) == 4
+    assert len([r for r in caplog.records if "not written" in r.getMessage()]) == 5

@@ -131,3 +131,33 @@ class DocumentCache:
             for path in self.folder.glob("*" + SUFFIX):
                 if path.name.removesuffix(SUFFIX) not in self.used:
                     path.unlink()
+
+
+class FileCache:
+    """Files by key in ``folder`` (the drawn link-preview cards, by the card and the code that
+    drew it); remembers which keys this run used, and forgets the others when pruned."""
+
+    def __init__(self, folder: Path, suffix: str) -> None:
+        self.folder, self.suffix = folder, suffix
+        self.used: set[str] = set()
+
+    def get(self, name: str) -> bytes | None:
+        self.used.add(name)
+        try:
+            return (self.folder / (name + self.suffix)).read_bytes()
+        except OSError:
+            return None
+
+    def put(self, name: str, data: bytes) -> None:
+        """Written beside and renamed into place: a run stopped midway leaves no half file."""
+        self.used.add(name)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        staging = self.folder / f".{name}.new"
+        staging.write_bytes(data)
+        staging.replace(self.folder / (name + self.suffix))
+
+    def prune(self) -> None:
+        if self.folder.is_dir():
+            for path in self.folder.glob("*" + self.suffix):
+                if path.name.removesuffix(self.suffix) not in self.used:
+                    path.unlink()

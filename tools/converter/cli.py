@@ -20,7 +20,7 @@ from itertools import repeat
 from pathlib import Path
 
 from . import emit, images, sources
-from .cache import DocumentCache, environment_digest, key
+from .cache import DocumentCache, FileCache, environment_digest, key
 from .identity import registry as registry_file
 from .model import Document, Drop, Source
 from .parallel import chunks
@@ -46,6 +46,10 @@ def arguments(argv):
                              "did not change from the last output (`make pages` uses build/cache)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
                         help="processes converting documents side by side (default: one per CPU)")
+    parser.add_argument("--site", type=Path,
+                        help="the MkDocs configuration of the site the pages are for (`make pages` passes "
+                             "mkdocs.yml): a link-preview card with its name is drawn for every page; "
+                             "without it, pages show the site's one preview image")
     parser.add_argument("--watch", action="store_true",
                         help="after converting, convert again whenever a document or setting changes")
     return parser.parse_args(argv)
@@ -168,6 +172,24 @@ def with_images(documents: list[Document], paths: list[Path], settings: Settings
     return files
 
 
+def drawn_cards(cards: dict[str, emit.Card], cache: Path | None, workers: int) -> dict[str, bytes]:
+    """Each card from the cache when the same card was drawn by the same code before, else drawn."""
+    if not cards:
+        return {}
+    store = FileCache(cache / "cards", ".png") if cache else None
+    drawing = emit.drawing_digest() if store else ""
+    found = {path: store.get(card.key(drawing)) if store else None for path, card in cards.items()}
+    todo = [path for path, picture in found.items() if picture is None]
+    for path, picture in zip(todo, emit.drawn([cards[path] for path in todo], workers)):
+        found[path] = picture
+        if store:
+            store.put(cards[path].key(drawing), picture)
+    if store:
+        store.prune()
+    print(f"{len(cards)} link-preview cards: {len(todo)} drawn, {len(cards) - len(todo)} unchanged")
+    return found
+
+
 def summary(document: Document) -> list[str]:
     name = document.source.file
     if document.failed:
@@ -223,6 +245,8 @@ def convert(args) -> int:
 def convert_locked(args) -> int:
     try:
         settings = sources.load(args.data)
+        if args.site is not None:
+            settings = replace(settings, site_name=sources.site_name(args.site))
     except sources.SettingsError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
@@ -252,8 +276,9 @@ def convert_locked(args) -> int:
     if all(d.failed for d in documents):
         print("error: no document could be converted; previous output left as it was", file=sys.stderr)
         return 1
-    files, report = emitted(documents, linked, args.jobs)
+    files, report, cards = emitted(documents, linked, args.jobs)
     files.update(pictures)
+    files.update(drawn_cards(cards, args.cache, args.jobs))
     try:
         emit.write_tree(args.out, files, report, args.report,
                         args.cache / "written.json" if args.cache else None, emit.SITE_WIDE)

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 
 # Folders of the site's own pages and files: no source, short link or earlier page may take one
-RESERVED_FOLDERS = ("topics", "home", "glossary", "q", "assets", "search", "pagefind", "practice")
+RESERVED_FOLDERS = ("topics", "home", "glossary", "q", "assets", "search", "pagefind", "practice", "cards")
 
 @dataclass(frozen=True)
 class Attribution:

@@ -9,7 +9,8 @@ emitters are the model). Pure: bytes in, files out; ``cli`` does the reading and
    folder of its own and copied the pictures: identity (permanent numbers and stable paths)
    → written English summaries → glossary targets → cross-links (related questions,
    duplicate groups, glossary links, backlinks).
-3. Emit (``emitted``): every page, index, navigation file and short link, and report.json.
+3. Emit (``emitted``): every page, index, navigation file and short link, report.json, and the
+   link-preview cards to draw (the command line draws those it has not kept from a run before).
 """
 
 from __future__ import annotations
@@ -103,7 +104,8 @@ def link_documents(documents: list[Document], registry: Registry, settings: Sett
     return Linked(identities, review, settings, tuple(warnings))
 
 
-def emitted(documents: list[Document], linked: Linked, workers: int = 1) -> tuple[dict[str, str], dict]:
-    """Every generated file by its path, and the report."""
+def emitted(documents: list[Document], linked: Linked, workers: int = 1
+            ) -> tuple[dict[str, str], dict, dict[str, emit.Card]]:
+    """Every generated file by its path, the report, and the link-preview cards to draw by file."""
     files = emit.files_for(documents, linked.settings, linked.identities, workers)
-    return files, emit.report(documents, linked.review.as_report())
+    return files, emit.report(documents, linked.review.as_report()), emit.preview_cards(documents, linked.settings)

@@ -42,3 +42,4 @@ class Settings:
     library: Library = Library()  # from sources.yml
     written: tuple[Written, ...] = ()  # from summaries.yml: English summaries and titles people wrote
     search: SearchWords | None = None  # from search.yml: words queries ignore, synonyms
+    site_name: str | None = None  # from mkdocs.yml (--site): the name on link-preview cards; None: no cards

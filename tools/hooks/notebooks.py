@@ -91,7 +91,7 @@ def on_post_page(output, page, config):
     return output
 
 
-ANSWER_FACTS = ("source", "source_title", "chapter", "chapter_anchor", "number", "qid", "language")
+ANSWER_FACTS = ("source", "source_title", "chapter", "chapter_anchor", "number", "qid", "language", "card")
 
 
 class NotebookPages:

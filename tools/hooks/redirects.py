@@ -1,7 +1,8 @@
 """MkDocs hook: the short links ``/q/<n>/`` and the redirects from pages' earlier addresses.
 
 The converter lists them in ``docs/library/redirects.json`` (address -> page, title,
-description; ``mkdocs.yml`` keeps the list itself out of the site). After the build this
+description, the page's link-preview card or ""; ``mkdocs.yml`` keeps the list itself out of
+the site). After the build this
 writes each as a small static page that names its target's title and description (link
 previews of a pasted short link show the question), links it as canonical, and sends the
 reader there with the ``#section`` carried along, which a plain meta refresh would drop.
@@ -24,6 +25,7 @@ REDIRECTS = f"{FOLDER}/{LISTED}"  # written by the converter (converter/emit/per
 # a short link or a page's earlier path (the converter checks the registry's; this keeps any other
 # list from writing over the site's own pages or outside the site)
 ADDRESS = re.compile(r"q/[0-9]+|[a-z0-9][a-z0-9-]*/(?:notebooks/)?[a-z0-9][a-z0-9-]*")
+CARD = re.compile(r"(?:cards/[a-z0-9][a-z0-9/-]*\.png)?")  # a page's link-preview card, or none
 log = logging.getLogger("mkdocs.hooks.redirects")
 
 
@@ -59,12 +61,12 @@ def on_post_build(config) -> None:
         return
     site_url = config.site_url.rstrip("/") + "/" if config.site_url else ""
     site = Path(config.site_dir)
-    image = (getattr(config, "extra", None) or {}).get("og_image", "")
-    for at, (target, title, description) in json.loads(listed.read_text(encoding="utf-8")).items():
-        if not ADDRESS.fullmatch(at) or not ADDRESS.fullmatch(target):
-            log.warning("%s: %r -> %r is not a short link or page path: not written", REDIRECTS, at, target)
+    default = (getattr(config, "extra", None) or {}).get("og_image", "")
+    for at, (target, title, description, card) in json.loads(listed.read_text(encoding="utf-8")).items():
+        if not ADDRESS.fullmatch(at) or not ADDRESS.fullmatch(target) or not CARD.fullmatch(card):
+            log.warning("%s: %r -> %r (%r) is not a short link or page path: not written", REDIRECTS, at, target, card)
             continue
         folder = site / at
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / "index.html").write_text(redirect_page(at, target, title, description, site_url, image),
+        (folder / "index.html").write_text(redirect_page(at, target, title, description, site_url, card or default),
                                            encoding="utf-8")

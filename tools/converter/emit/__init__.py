@@ -17,6 +17,7 @@ from ..notebooks import notebook_of
 from ..parallel import chunks, forked_map
 from ..search_words import search_data
 from ..settings import Settings
+from .cards import Card, card_file, cards_for, drawing_digest, drawn
 from .crosslinks import Pages, glossary_page
 from .indexes import render_index, tag_pages, tag_usage
 from .markup import inert_snippets
@@ -33,15 +34,15 @@ PRACTICE = "practice/pages.json"  # read by docs/assets/javascripts/practice.js
 ABBREVIATIONS = "home/abbreviations.md"
 SITE_WIDE = (NAVIGATION, ABBREVIATIONS)  # part of every page: mkdocs.yml appends the abbreviations to each
 
-__all__ = ["SITE_WIDE", "files_for", "output_lock", "page_anchors", "render_index", "render_page", "report",
-           "write_tree"]
+__all__ = ["SITE_WIDE", "Card", "drawing_digest", "drawn", "files_for", "output_lock", "page_anchors", "preview_cards",
+           "render_index", "render_page", "report", "write_tree"]
 
 
-def document_files(shared: tuple[list[Document], Vocabulary | None, Pages, int],
+def document_files(shared: tuple[list[Document], Vocabulary | None, Pages, int, bool],
                    group: list[int]) -> dict[str, str]:
     """The index, pages and notebooks of the documents at ``group``: they read the rest of the
     corpus (titles of the pages they link to) but write only their own files."""
-    documents, vocabulary, pages, shown = shared
+    documents, vocabulary, pages, shown, carded = shared
     files = {}
     for document in (documents[i] for i in group):
         files[f"{document.source.slug}/index.md"] = render_index(document)
@@ -51,7 +52,7 @@ def document_files(shared: tuple[list[Document], Vocabulary | None, Pages, int],
             if book is not None:
                 files[notebook_path(entry, document)] = book
             files[entry.path] = render_page(entry, document, vocabulary, notebook=book is not None, pages=pages,
-                                          shown=shown)
+                                          shown=shown, card=card_file(entry.path) if carded else None)
     return files
 
 
@@ -63,6 +64,13 @@ def back_link(entry: Entry, document: Document) -> str:
     """The answer page's URL relative to its notebook's page, so that the link works wherever the
     site is hosted; tools/hooks/notebooks.py makes it absolute in the copy readers download."""
     return posixpath.relpath(entry.path.removesuffix(".md"), notebook_path(entry, document).removesuffix(".ipynb")) + "/"
+
+
+def preview_cards(results: list[Document], settings: Settings) -> dict[str, Card]:
+    """The link-preview card of every page, by its file; none without the site's name."""
+    if settings.site_name is None:
+        return {}
+    return cards_for([d for d in results if not d.failed], settings.vocabulary, settings.site_name)
 
 
 def files_for(results: list[Document], settings: Settings, identities: Identities | None = None,
@@ -77,7 +85,8 @@ def files_for(results: list[Document], settings: Settings, identities: Identitie
     documents = [d for d in results if not d.failed]
     pages = {e.path: (e, d) for d in documents for e in d.entries}
     groups = chunks([len(d.entries) + 1 for d in documents], workers * 2)
-    for part in forked_map(document_files, groups, (documents, vocabulary, pages, shown), workers):
+    carded = settings.site_name is not None
+    for part in forked_map(document_files, groups, (documents, vocabulary, pages, shown, carded), workers):
         files.update(part)
     by_tag = tag_usage(documents)
     if vocabulary is not None:
@@ -89,7 +98,7 @@ def files_for(results: list[Document], settings: Settings, identities: Identitie
     if identities is not None:
         with_notebooks = frozenset(path for path, (entry, document) in pages.items()
                                    if notebook_path(entry, document) in files)
-        files.update(permalink_files(identities, pages, with_notebooks))
+        files.update(permalink_files(identities, pages, with_notebooks, carded))
     files[ABBREVIATIONS] = abbreviations(glossary) if glossary is not None else ""
     files[SEARCH_WORDS] = json.dumps(search_data(glossary, settings.search), ensure_ascii=False, sort_keys=True,
                                      indent=0) + "\n"

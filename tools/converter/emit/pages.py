@@ -28,9 +28,10 @@ SUMMARY_NOTES = {
 
 
 def render_page(entry: Entry, document: Document, vocabulary: Vocabulary | None = None,
-                notebook: bool = False, pages: Pages | None = None, shown: int = LinkRules.shown) -> str:
+                notebook: bool = False, pages: Pages | None = None, shown: int = LinkRules.shown,
+                card: str | None = None) -> str:
     """``pages`` (every page by path) is needed once the entry has cross-links; ``shown`` is how
-    many pages its growing lists name."""
+    many pages its growing lists name; ``card``: its link-preview card's file in the tree."""
     pages = pages if pages is not None else {entry.path: (entry, document)}
     source = document.source
     data = {"title": entry.title}
@@ -53,6 +54,8 @@ def render_page(entry: Entry, document: Document, vocabulary: Vocabulary | None 
         data["chapter_anchor"] = anchor(entry.chapter)
     if notebook:
         data["notebook"] = entry.slug
+    if card is not None:
+        data["card"] = card
     parts = [f"# {escape_inline(entry.title)}", duplicate_banner(entry, pages, shown)]
     if entry.summary is not None:  # first: on a phone, the English is on the first screen
         parts.append(summary_block(entry))

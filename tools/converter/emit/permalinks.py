@@ -9,7 +9,7 @@
   more), so that a link to a notebook survives its page's renames as a link to the page does.
 
 The redirects are listed in one file, ``redirects.json`` (address -> page, title,
-description), which ``tools/hooks/redirects.py`` turns into small HTML pages after
+description, the page's link-preview card or ""), which ``tools/hooks/redirects.py`` turns into small HTML pages after
 the build: at 30 times the corpus, 10,590 folders of one file each took the
 converter seconds to write, link and delete on every run. Removed-entry pages are
 Markdown pages like any other.
@@ -22,6 +22,7 @@ import json
 from hooks.contract import REDIRECTS
 
 from ..identity.assign import Identities, Removed
+from .cards import card_file
 from .crosslinks import Pages, href, reference
 from .markup import escape_inline, front_matter
 
@@ -60,20 +61,21 @@ def notebook_address(page: str) -> str:
     return f"{source}/notebooks/{slug}"
 
 
-def permalink_files(identities: Identities, pages: Pages, with_notebooks: frozenset[str] = frozenset()
-                    ) -> dict[str, str]:
+def permalink_files(identities: Identities, pages: Pages, with_notebooks: frozenset[str] = frozenset(),
+                    carded: bool = False) -> dict[str, str]:
     """The list of redirects (short links, earlier pages and their notebooks) and the removed-entry
-    pages, keyed by path; ``with_notebooks``: the paths of the pages that have a notebook."""
+    pages, keyed by path; ``with_notebooks``: the paths of the pages that have a notebook;
+    ``carded``: whether pages have link-preview cards, which their redirects show too."""
     files: dict[str, str] = {}
-    redirects: dict[str, tuple[str, str, str]] = {}
+    redirects: dict[str, tuple[str, str, str, str]] = {}
     live = {entry.path.removesuffix(".md") for entry, _ in pages.values()}
     by_number = {entry.qid: entry for entry, _ in pages.values()}
     taken = live | {notebook_address(path.removesuffix(".md")) for path in with_notebooks}
 
-    def redirect(old: str, target: str, title: str, description: str) -> None:
+    def redirect(old: str, target: str, title: str, description: str, card: str = "") -> None:
         if old not in taken:
             taken.add(old)
-            redirects[old] = (target, title, description)
+            redirects[old] = (target, title, description, card)
 
     for record in identities.registry.entries:
         entry = by_number.get(record.n)
@@ -81,11 +83,12 @@ def permalink_files(identities: Identities, pages: Pages, with_notebooks: frozen
             continue  # its document failed to read this time: no page to point to
         target = entry.path.removesuffix(".md")
         notebook = notebook_address(target) if entry.path in with_notebooks else target
-        redirect(short_link(record.n), target, entry.title, entry.description)
+        card = card_file(entry.path) if carded else ""
+        redirect(short_link(record.n), target, entry.title, entry.description, card)
         for old in reversed(record.was):
             if old not in live:  # else its notebook address is that page's
-                redirect(notebook_address(old), notebook, entry.title, entry.description)
-            redirect(old, target, entry.title, entry.description)
+                redirect(notebook_address(old), notebook, entry.title, entry.description, card)
+            redirect(old, target, entry.title, entry.description, card)
     sources = {document.source.slug: document.source.title for _, document in pages.values()}
     for removed in identities.removed:
         record = removed.record
