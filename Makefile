@@ -20,7 +20,7 @@ export NBCONVERT_DISABLE_CONFIG_EXPORTERS := 1
 # hide the warnings too, and --strict counts only the warnings that are logged
 WARNINGS_ONLY := awk 'BEGIN { shown = 1 } /^[A-Z]+ +- / { shown = $$1 != "INFO" } shown'
 
-.PHONY: site convert pages serve test test-fast browser-packages check search-check search-bench bench field clean og-image
+.PHONY: site convert pages serve test test-fast browser-packages check search-check search-bench bench bench-cards field clean og-image
 
 $(VENV)/.installed: requirements.txt constraints.txt
 	python=$$(bash tools/setup/system.sh python "$(PYTHON)") && "$$python" -m venv --clear $(VENV)
@@ -84,6 +84,12 @@ bench: $(VENV)/.installed
 ## key (questions with a page of their own, extra entries, chapters) and the converter's time
 field: $(VENV)/.installed
 	$(PY) benchmarks/field.py --json build/bench/field.json
+
+## bench-cards: what the link-preview cards add to `make site` at 1 and 30 times the corpus (CARD_TIMES),
+## first build and after one document's edit; figures in build/bench/cards.json
+CARD_TIMES ?= 1 30
+bench-cards: $(VENV)/.installed
+	$(PY) benchmarks/cards.py --times $(CARD_TIMES) --source "$(SOURCE)" --json build/bench/cards.json
 
 ## search-bench: compare the search backends on a synthetic corpus TIMES the real one (default 30;
 ## builds the site twice, about 50 minutes at 30); figures in build/bench/search-xTIMES.json

@@ -13,15 +13,17 @@ work is linear, 4 when quadratic.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tools"))
+sys.path.insert(0, str(HERE))
 
 import markdown  # noqa: E402
+
+from bench import saved  # noqa: E402
 
 from checks.project import configuration  # noqa: E402
 from converter import sources  # noqa: E402
@@ -75,9 +77,7 @@ def main(argv=None) -> int:
             low, high = at.get(half, at[min(at)])[step], at[longest][step]
             cells.append(f"{low:6.2f} -> {high:6.2f} ({high / max(low, 0.01):4.1f})")
         print(f"{unit!r:14} {cells[0]:>22} {cells[1]:>22}")
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
+    saved(args.json, rows)
     return 0
 
 

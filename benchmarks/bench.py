@@ -138,27 +138,39 @@ def bench(times: int, source: Path, work: Path, sequential: bool = False, repeat
     return row
 
 
+def markdown_table(times: list[int], rows: list[tuple[str, list[str]]]) -> str:
+    """A column per size, a row per (label, one value per size)."""
+    lines = ["| | " + " | ".join(f"{t}×" for t in times) + " |", "|---" * (len(times) + 1) + "|"]
+    return "\n".join(lines + [f"| {label} | " + " | ".join(values) + " |" for label, values in rows])
+
+
+def saved(path: Path | None, rows: list[dict]) -> None:
+    """The figures as JSON at ``path`` (none when there is no path)."""
+    if path:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
+
+
 def table(rows: list[dict]) -> str:
-    lines = ["| | " + " | ".join(f"{r['times']}×" for r in rows) + " |", "|---" * (len(rows) + 1) + "|"]
-    def line(label, values):
-        lines.append(f"| {label} | " + " | ".join(values) + " |")
-    line("raw text", [f"{r['raw_mb']} MB" for r in rows])
-    line("converter", [f"{r['converter']['seconds']} s ({r['converter_mb_per_s']} MB/s, {r['converter']['peak_mb']} MB)"
-                       for r in rows])
-    line("converter after editing one document", [f"{r['converter_after_one_edit']['seconds']} s" for r in rows])
+    cells = [("raw text", [f"{r['raw_mb']} MB" for r in rows]),
+             ("converter", [f"{r['converter']['seconds']} s ({r['converter_mb_per_s']} MB/s, "
+                            f"{r['converter']['peak_mb']} MB)" for r in rows]),
+             ("converter after editing one document", [f"{r['converter_after_one_edit']['seconds']} s" for r in rows])]
     for kind, label in (("full", "full build"), ("plain", "plain mkdocs build")):
-        line(label, [f"{r[kind]['seconds']} s ({r[kind]['peak_mb']} MB)"
-                     + (f", median of {'/'.join(map(str, r[kind]['runs']))}" if len(r[kind]["runs"]) > 1 else "")
-                     for r in rows])
-    line("full / plain", [f"{r['overhead']}" for r in rows])
+        cells.append((label, [f"{r[kind]['seconds']} s ({r[kind]['peak_mb']} MB)"
+                              + (f", median of {'/'.join(map(str, r[kind]['runs']))}" if len(r[kind]["runs"]) > 1 else "")
+                              for r in rows]))
+    cells.append(("full / plain", [f"{r['overhead']}" for r in rows]))
     for kind in KINDS:
-        line(f"{kind} build, against {rows[0]['times']}×",
-             [f"{r[kind]['seconds'] / rows[0][kind]['seconds']:.1f}" for r in rows])
-    line("HTML pages", [str(r["full_site"]["html_pages"]) for r in rows])
-    line("site", [f"{r['full_site']['site_mb']} MB" for r in rows])
-    line("median / p95 page", [f"{r['full_site']['median_page_kb']} / {r['full_site']['p95_page_kb']} KB" for r in rows])
-    line("search index", [f"{r['search_index']['raw'] / 1e6:.2f} MB ({r['search_index']['backend']})" for r in rows])
-    return "\n".join(lines)
+        cells.append((f"{kind} build, against {rows[0]['times']}×",
+                      [f"{r[kind]['seconds'] / rows[0][kind]['seconds']:.1f}" for r in rows]))
+    cells += [("HTML pages", [str(r["full_site"]["html_pages"]) for r in rows]),
+              ("site", [f"{r['full_site']['site_mb']} MB" for r in rows]),
+              ("median / p95 page", [f"{r['full_site']['median_page_kb']} / {r['full_site']['p95_page_kb']} KB"
+                                     for r in rows]),
+              ("search index", [f"{r['search_index']['raw'] / 1e6:.2f} MB ({r['search_index']['backend']})"
+                                for r in rows])]
+    return markdown_table([r["times"] for r in rows], cells)
 
 
 def main(argv=None) -> int:
@@ -178,8 +190,7 @@ def main(argv=None) -> int:
                           args.repeats if times == min(args.times) else 1))
         print(f"{times}×: {json.dumps(rows[-1])}", flush=True)
     print(table(rows))
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
+    saved(args.json, rows)
     return 0
 
 

@@ -36,9 +36,11 @@ def timed(label: str, step):
 CONVERTER_ENV = {"PYTHONPATH": str(ROOT / "tools")}
 
 
-def converter_command(corpus: Path, data: Path, pages: Path, cache: Path | None = None) -> list[str]:
+def converter_command(corpus: Path, data: Path, pages: Path, cache: Path | None = None,
+                      site: Path | None = ROOT / "mkdocs.yml") -> list[str]:
+    """The converter as ``make pages`` runs it: with ``site``, a link-preview card per page."""
     return [sys.executable, "-m", "converter", "--source", str(corpus), "--data", str(data), "--out", str(pages),
-            *(["--cache", str(cache)] if cache else [])]
+            *(["--cache", str(cache)] if cache else []), *(["--site", str(site)] if site else [])]
 
 
 def convert(corpus: Path, data: Path, pages: Path) -> None:

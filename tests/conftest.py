@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from converter import cli
-from site_build import ROOT, build_site, configured_backend
+from site_build import ROOT, build_site, configured_backend, make_pages
 
 TESTS = Path(__file__).resolve().parent
 
@@ -57,9 +57,7 @@ def converted(corpus, tmp_path_factory) -> Path:
     """``make pages`` on the corpus, into one folder with report.json."""
     folder = tmp_path_factory.mktemp("converted")
     out = folder / "out"
-    argv = ["--source", str(corpus), "--out", str(out), "--registry", str(corpus_registry(folder)),
-            "--site", str(ROOT / "mkdocs.yml")]
-    assert cli.main(argv) == 0
+    assert cli.main(make_pages(corpus, out, corpus_registry(folder))) == 0
     return out
 
 

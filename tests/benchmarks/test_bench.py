@@ -59,3 +59,17 @@ def test_the_smallest_size_reports_its_median_run_and_every_ratio_divides_by_it(
     assert "| full build | 13.0 s (92 MB), median of 15.2/12.1/13.0 | 390.0 s (1 MB) |" in text
     assert "| full build, against 1× | 1.0 | 30.0 |" in text
     assert "| plain build, against 1× | 1.0 | 32.0 |" in text
+
+
+def test_the_cards_benchmark_converts_as_make_pages_does_with_and_without_cards(tmp_path):
+    from cards import EDITS, converter, table as cards_table
+    with_cards, without = converter(tmp_path, True), converter(tmp_path, False)
+    assert with_cards[with_cards.index("--site") + 1] == str(ROOT / "mkdocs.yml") and "--site" not in without
+    assert with_cards[with_cards.index("--cache") + 1] != without[without.index("--cache") + 1]  # caches apart
+    assert EDITS["a word swapped throughout"]("A model of models.") == "A system of systems."
+    assert EDITS["a sentence appended"]("Text.").startswith("Text.\n")
+    row = {"times": 30, "cards": 10, "card_mb": 0.3, "converter_without": 30.0, "converter_with": 40.0, "copying": 1.0,
+           "cards_cold": 11.0, "mkdocs_build": 160.0, "share_of_make_site": 0.055,
+           "edits": {name: {"without": 9.0, "with": 9.5, "cards": 0.5} for name in EDITS}}
+    text = cards_table([row])
+    assert "| cards' share of `make site` | 5.5% |" in text and "| `make site` (converter with cards + mkdocs build) | 200.0 s |" in text

@@ -126,15 +126,31 @@ def test_a_rebuild_links_unchanged_files_and_writes_the_rest(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "out"]
 
 
-def test_a_change_to_a_file_of_every_page_rewrites_every_file(tmp_path):
+def test_a_change_to_a_file_of_every_page_rewrites_every_page(tmp_path):
     out, manifest = tmp_path / "out", tmp_path / "written.json"
-    site = {"nav.yml": "- a.md\n", "a.md": "same", "b.md": "same"}
+    site = {"nav.yml": "- a.md\n", "a.md": "same", "b.md": "same", "cards/a.png": b"\x89PNG a"}
     emit.write_tree(out, site, {}, None, manifest, ("nav.yml",))
-    inode = (out / "a.md").stat().st_ino
+    inode, picture = (out / "a.md").stat().st_ino, (out / "cards/a.png").stat().st_ino
     emit.write_tree(out, {**site, "b.md": "edited"}, {}, None, manifest, ("nav.yml",))
     assert (out / "a.md").stat().st_ino == inode  # the navigation is the same: linked
     emit.write_tree(out, {**site, "nav.yml": "- a.md\n- c.md\n", "c.md": "new"}, {}, None, manifest, ("nav.yml",))
     assert (out / "a.md").stat().st_ino != inode and (out / "a.md").read_text() == "same"
+    assert (out / "cards/a.png").stat().st_ino == picture  # no page's rendering reads it: linked
+
+
+def test_a_kept_file_is_linked_from_where_it_is_kept_and_never_read(tmp_path):
+    out, manifest, kept = tmp_path / "out", tmp_path / "written.json", tmp_path / "cache" / "key1.png"
+    kept.parent.mkdir()
+    kept.write_bytes(b"\x89PNG one")
+    emit.write_tree(out, {"a.md": "page", "cards/a.png": kept}, {}, None, manifest)
+    assert (out / "cards/a.png").stat().st_ino == kept.stat().st_ino
+    kept.unlink()  # the cache forgets it: the tree keeps its link, and the next run links that
+    emit.write_tree(out, {"a.md": "page", "cards/a.png": kept}, {}, None, manifest)
+    assert (out / "cards/a.png").read_bytes() == b"\x89PNG one"
+    other = tmp_path / "cache" / "key2.png"  # another card: linked from its own file
+    other.write_bytes(b"\x89PNG two")
+    emit.write_tree(out, {"a.md": "page", "cards/a.png": other}, {}, None, manifest)
+    assert (out / "cards/a.png").read_bytes() == b"\x89PNG two"
 
 
 def test_without_a_readable_manifest_every_file_is_written(tmp_path):

@@ -79,5 +79,5 @@ def test_characters_the_font_lacks_are_spelt_in_latin_letters_and_emoji_left_out
 
 
 def test_cards_drawn_in_several_processes_come_back_in_order():
-    cards = [Card(SITE, f"Question {n}?") for n in range(5)]
+    cards = [Card(SITE, f"Question {n}?") for n in range(25)]
     assert drawn(cards, workers=2) == [draw(card) for card in cards]

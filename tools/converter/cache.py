@@ -135,26 +135,27 @@ class DocumentCache:
 
 class FileCache:
     """Files by key in ``folder`` (the drawn link-preview cards, by the card and the code that
-    drew it); remembers which keys this run used, and forgets the others when pruned."""
+    drew it), handed out as paths, never read: the tree links them; remembers which keys this
+    run used, and forgets the others when pruned."""
 
     def __init__(self, folder: Path, suffix: str) -> None:
         self.folder, self.suffix = folder, suffix
         self.used: set[str] = set()
+        self.held = {p.name for p in folder.glob("*" + suffix)} if folder.is_dir() else set()  # one listing
 
-    def get(self, name: str) -> bytes | None:
+    def get(self, name: str) -> Path | None:
         self.used.add(name)
-        try:
-            return (self.folder / (name + self.suffix)).read_bytes()
-        except OSError:
-            return None
+        return self.folder / (name + self.suffix) if name + self.suffix in self.held else None
 
-    def put(self, name: str, data: bytes) -> None:
+    def put(self, name: str, data: bytes) -> Path:
         """Written beside and renamed into place: a run stopped midway leaves no half file."""
         self.used.add(name)
         self.folder.mkdir(parents=True, exist_ok=True)
-        staging = self.folder / f".{name}.new"
+        staging, path = self.folder / f".{name}.new", self.folder / (name + self.suffix)
         staging.write_bytes(data)
-        staging.replace(self.folder / (name + self.suffix))
+        staging.replace(path)
+        self.held.add(path.name)
+        return path
 
     def prune(self) -> None:
         if self.folder.is_dir():

@@ -172,18 +172,18 @@ def with_images(documents: list[Document], paths: list[Path], settings: Settings
     return files
 
 
-def drawn_cards(cards: dict[str, emit.Card], cache: Path | None, workers: int) -> dict[str, bytes]:
-    """Each card from the cache when the same card was drawn by the same code before, else drawn."""
+def drawn_cards(cards: dict[str, emit.Card], cache: Path | None, workers: int) -> dict[str, bytes | Path]:
+    """Each card from the cache when the same card was drawn by the same code before (as the
+    path the tree links it from), else drawn."""
     if not cards:
         return {}
     store = FileCache(cache / "cards", ".png") if cache else None
     drawing = emit.drawing_digest() if store else ""
-    found = {path: store.get(card.key(drawing)) if store else None for path, card in cards.items()}
-    todo = [path for path, picture in found.items() if picture is None]
+    found: dict[str, bytes | Path | None] = {path: store.get(card.key(drawing)) if store else None
+                                             for path, card in cards.items()}
+    todo = [path for path, kept in found.items() if kept is None]
     for path, picture in zip(todo, emit.drawn([cards[path] for path in todo], workers)):
-        found[path] = picture
-        if store:
-            store.put(cards[path].key(drawing), picture)
+        found[path] = store.put(cards[path].key(drawing), picture) if store else picture
     if store:
         store.prune()
     print(f"{len(cards)} link-preview cards: {len(todo)} drawn, {len(cards) - len(todo)} unchanged")
@@ -278,8 +278,8 @@ def convert_locked(args) -> int:
         return 1
     files, report, cards = emitted(documents, linked, args.jobs)
     files.update(pictures)
-    files.update(drawn_cards(cards, args.cache, args.jobs))
     try:
+        files.update(drawn_cards(cards, args.cache, args.jobs))  # into the cache: a full disk is said below
         emit.write_tree(args.out, files, report, args.report,
                         args.cache / "written.json" if args.cache else None, emit.SITE_WIDE)
         if args.registry is not None:

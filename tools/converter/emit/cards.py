@@ -4,10 +4,10 @@ site's name) that chat apps and social sites show beside a pasted link.
 Drawn with Pillow in a font installed as a package (Source Sans Pro, ``font-source-sans-pro``):
 no browser and no network. A card is drawn in one 8-bit channel whose values are places on two
 colour ramps, the background's to white (0-127) and the accent's to white (128-255), and saved
-as a palette PNG: text on flat colour, anti-aliased, in a fifth of the bytes of a JPEG.
+as a palette PNG: text on flat colour, anti-aliased, in under a third of the bytes of a JPEG.
 
-Which cards a site needs is decided from the pages alone (``cards_for``); drawing them in
-parallel and keeping drawn ones by content (``Card.key``) is the command line's work.
+Which cards a site needs is decided from the pages alone (``cards_for``) and they are drawn in
+parallel (``drawn``); keeping drawn ones by content (``Card.key``) is the command line's work.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ LINE_WIDTH = WIDTH - 2 * MARGIN - 16  # the slack: a line measured word by word 
 SMALL = 30  # the site's name, the chips and the source line
 FACES = ("SourceSansPro-Bold.ttf", "SourceSansPro-Semibold.ttf")
 ELLIPSIS = "\u2026"
+FEW = 20  # cards drawn without starting processes
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,9 @@ def draw(card: Card) -> bytes:
 
 
 def drawn(cards: list[Card], workers: int = 1) -> list[bytes]:
-    """The cards drawn, in order, in ``workers`` processes."""
+    """The cards drawn, in order, in ``workers`` processes (here, for the few an edit changes:
+    starting the processes would cost more)."""
+    workers = workers if len(cards) > FEW else 1
     groups = chunks([1] * len(cards), workers * 2)
     pictures: list[bytes] = [b""] * len(cards)
     for group, part in zip(groups, forked_map(draw_group, groups, cards, workers)):

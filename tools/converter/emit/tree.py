@@ -7,8 +7,9 @@ of written again. After one edit nearly every file is the same, and creating
 30 times the corpus. Linked files keep their modification times, so
 ``mkdocs serve --dirty`` (``make serve``) renders only the pages that changed.
 Some files are part of every page (the navigation, the abbreviations appended
-to each page): when one of them changed, nothing is linked, and every page is
-new to the watcher.
+to each page): when one of them changed, no page is linked, and every page is
+new to the watcher. Files kept by content elsewhere (the drawn link-preview
+cards, in the converter's cache) are given as paths and linked from there.
 
 The new tree is built beside the old one and exchanged with it in one step
 (``renameat2`` with ``RENAME_EXCHANGE`` on Linux), so that a run killed at any
@@ -63,29 +64,39 @@ def linked(old: Path, new: Path, record: Record | None, wanted: str) -> bool:
     return True
 
 
-def write_files(out: Path, staging: Path, files: dict[str, str | bytes], before: dict[str, Record]
+def write_files(out: Path, staging: Path, files: dict[str, str | bytes | Path], before: dict[str, Record]
                 ) -> dict[str, Record]:
+    """A ``Path`` among ``files`` is a file kept by content elsewhere (a drawn card, named by its
+    key): it is linked from there, or copied across file systems, and never read."""
     written: dict[str, Record] = {}
     for folder in sorted({os.path.dirname(relative) for relative in files} - {""}):
         (staging / folder).mkdir(parents=True, exist_ok=True)  # once each: 10,000 short links have one
-    for relative, text in sorted(files.items()):
-        data = text.encode("utf-8") if isinstance(text, str) else text  # pages, or pictures
-        wanted, target = digest(data), staging / relative
+    for relative, content in sorted(files.items()):
+        kept = isinstance(content, Path)
+        data = content.encode("utf-8") if isinstance(content, str) else content  # pages, pictures, kept files
+        wanted, target = ("kept:" + content.name) if kept else digest(data), staging / relative
         if linked(out / relative, target, before.get(relative), wanted):
             written[relative] = before[relative]
             continue
-        with open(target, "wb") as stream:
-            stream.write(data)
+        if kept:
+            try:
+                os.link(content, target)
+            except OSError:
+                shutil.copyfile(content, target)
+        else:
+            with open(target, "wb") as stream:
+                stream.write(data)
         status = os.stat(target)
         written[relative] = (wanted, status.st_size, status.st_mtime_ns)
     return written
 
 
 def reusable(files: dict[str, str], before: dict[str, Record], site_wide: tuple[str, ...]) -> dict[str, Record]:
-    """What the last run wrote, or nothing when one of the ``site_wide`` files changed."""
+    """What the last run wrote; when one of the ``site_wide`` files changed, only its files that
+    are not pages (pictures, cards, lists), which no page's rendering depends on."""
     changed = any(name in files and before.get(name, ("",))[0] != digest(files[name].encode("utf-8"))
                   for name in site_wide)
-    return {} if changed else before
+    return {name: record for name, record in before.items() if not name.endswith(".md")} if changed else before
 
 
 @cache
@@ -153,7 +164,7 @@ def swap_in(staging: Path, out: Path) -> Path | None:
     return old
 
 
-def write_tree(out: Path, files: dict[str, str | bytes], report_data: dict, report_path: Path | None,
+def write_tree(out: Path, files: dict[str, str | bytes | Path], report_data: dict, report_path: Path | None,
                manifest: Path | None = None, site_wide: tuple[str, ...] = ()) -> None:
     """Build the whole tree beside ``out`` and swap it in, so a failed run leaves
     the previous output untouched and a reader never sees half a site. With a ``manifest``,
