@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -36,10 +37,11 @@ TITLE_SIZES = (84, 72, 64, 56, 48)  # the largest the question fits in, else the
 TITLE_TOP, TITLE_BOTTOM = 138, 478
 LINE_HEIGHT = 1.16
 LINE_WIDTH = WIDTH - 2 * MARGIN - 16  # the slack: a line measured word by word may be this much wider
-SMALL = 30  # the site's name, the chips and the source line
+SMALL = 34  # the site's name, the chips and the source line: legible where a phone shows the card 320 px wide
 FACES = ("SourceSansPro-Bold.ttf", "SourceSansPro-Semibold.ttf")
 ELLIPSIS = "\u2026"
 FEW = 20  # cards drawn without starting processes
+CLOSING_SPACE = re.compile(r"\s+([)\].,;:!?])")  # left where an emoji was taken out: "(Very Important )"
 
 
 @dataclass(frozen=True)
@@ -81,13 +83,13 @@ def draw(card: Card) -> bytes:
     image = Image.new("L", (WIDTH, HEIGHT), 0)
     pen = ImageDraw.Draw(image)
     small = face(FACES[1], SMALL)
-    pen.text((MARGIN, 58), fitted(drawable(card.site).upper(), small, WIDTH - 2 * MARGIN), font=small, fill=105)
+    pen.text((MARGIN, 52), fitted(drawable(card.site).upper(), small, WIDTH - 2 * MARGIN), font=small, fill=105)
     size, lines = title_lines(drawable(card.title))
     title = face(FACES[0], size)
     for row, line in enumerate(lines):
         pen.text((MARGIN, TITLE_TOP + round(row * size * LINE_HEIGHT)), line, font=title, fill=RAMP)
     chips(pen, [drawable(t) for t in card.topics], card.hinglish, small)
-    pen.text((MARGIN, 568), fitted(drawable(card.source), small, WIDTH - 2 * MARGIN), font=small, fill=100)
+    pen.text((MARGIN, 566), fitted(drawable(card.source), small, WIDTH - 2 * MARGIN), font=small, fill=100)
     return png(image)
 
 
@@ -109,7 +111,7 @@ def draw_group(cards: list[Card], group: list[int]) -> list[bytes]:
 
 def chips(pen: ImageDraw.ImageDraw, topics: list[str], hinglish: bool, font: ImageFont.FreeTypeFont) -> None:
     """The topics as rounded chips on one row (as many as fit), then a "Hinglish" chip in the accent."""
-    x, top, height, pad, gap = MARGIN, 498, 52, 22, 16
+    x, top, height, pad, gap = MARGIN, 494, 58, 24, 16
     marked = ["Hinglish answer"] if hinglish else []
     room = WIDTH - MARGIN - sum(font.getlength(m) + 2 * pad + gap for m in marked)
     for label in topics:
@@ -117,12 +119,12 @@ def chips(pen: ImageDraw.ImageDraw, topics: list[str], hinglish: bool, font: Ima
         if x + width > room:
             break
         pen.rounded_rectangle((x, top, x + width, top + height), radius=height // 2, fill=24)
-        pen.text((x + pad, top + 8), label, font=font, fill=RAMP)
+        pen.text((x + pad, top + 9), label, font=font, fill=RAMP)
         x += width + gap
     for label in marked:
         width = font.getlength(label) + 2 * pad
         pen.rounded_rectangle((x, top, x + width, top + height), radius=height // 2, fill=RAMP + 1)
-        pen.text((x + pad, top + 8), label, font=font, fill=255)
+        pen.text((x + pad, top + 9), label, font=font, fill=255)
 
 
 def title_lines(title: str) -> tuple[int, list[str]]:
@@ -168,23 +170,31 @@ def wrapped(words: list[str], widths: list[float], space: float, font: ImageFont
 
 
 def fitted(text: str, font: ImageFont.FreeTypeFont, width: float) -> str:
-    """``text``, or as much of it as fits followed by an ellipsis."""
+    """``text``, or as much of it as fits followed by an ellipsis, cut between words when the
+    last space is in the second half of what fits."""
     if font.getlength(text) <= width:
         return text
     while text and font.getlength(text.rstrip() + ELLIPSIS) > width:
         text = text[:-1]
-    return text.rstrip() + ELLIPSIS
+    space = text.rstrip().rfind(" ")
+    return (text[:space] if space > len(text) // 2 else text).rstrip(" ,;:") + ELLIPSIS
 
 
 def drawable(text: str) -> str:
-    """``text`` with each word holding a character the font has no glyph for in Latin letters
-    (anyascii: "क्या" is "kya"), and symbols it has none for (emoji) left out."""
-    words = []
-    for word in unicodedata.normalize("NFC", text).split():
-        if any(missing(c) for c in word):
-            word = anyascii("".join(c for c in word if not (missing(c) and unicodedata.category(c)[0] in "SC")))
-        words.append(word)
-    return " ".join(" ".join(words).split())
+    """``text`` with each run of characters the font has no glyph for (with the marks that
+    combine with them) spelt in Latin letters by anyascii ("क्या" is "kya", "dₖ" is "dk"), and
+    symbols it has none for (emoji) left out."""
+    parts: list[str] = []
+    run: list[str] = []
+    for char in unicodedata.normalize("NFC", text) + " ":
+        if missing(char) or (run and unicodedata.category(char).startswith("M")):
+            run.append(char)
+            continue
+        if run:
+            parts.append(anyascii("".join(c for c in run if unicodedata.category(c)[0] not in "SC")))
+            run = []
+        parts.append(char)
+    return CLOSING_SPACE.sub(r"\1", " ".join("".join(parts).split()))
 
 
 @cache
