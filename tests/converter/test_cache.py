@@ -122,3 +122,19 @@ def test_two_processes_write_what_one_writes(tmp_path, capsys):
     assert run(capsys, "--source", source, "--out", tmp_path / "one", "--jobs", 1)[0] == 0
     assert run(capsys, "--source", source, "--out", tmp_path / "two", "--jobs", 2)[0] == 0
     assert tree(tmp_path / "one") == tree(tmp_path / "two")
+
+
+def test_a_kept_file_cut_short_is_made_again_and_half_written_ones_are_pruned(tmp_path):
+    end = b"IEND"
+    store = cache.FileCache(tmp_path, ".png", end)
+    whole = store.put("whole", b"picture" + end)
+    (tmp_path / "cut.png").write_bytes(b"pict")  # a run stopped while the disk was writing it
+    (tmp_path / "empty.png").write_bytes(b"")
+    (tmp_path / ".other.new").write_bytes(b"half")  # a run stopped before its rename
+    store = cache.FileCache(tmp_path, ".png", end)
+    assert store.get("whole") == whole and store.get("cut") is None and store.get("empty") is None
+    assert store.get("never") is None
+    store.prune()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cut.png", "empty.png", "whole.png"]  # used, not trusted
+    cache.FileCache(tmp_path, ".png", end).prune()
+    assert list(tmp_path.iterdir()) == []

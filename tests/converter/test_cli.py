@@ -266,6 +266,27 @@ def test_for_a_site_each_page_gets_its_card_and_an_unchanged_card_is_not_drawn_a
     assert status == 0 and "2 link-preview cards: 1 drawn, 1 unchanged" in output
     assert tree(out)["cards/notes/what-is-a.png"] == first["cards/notes/what-is-a.png"]
     assert len(list((cache / "cards").iterdir())) == 2  # the card of B is forgotten
+    kept = {p.stat().st_ino for p in (cache / "cards").iterdir()}
+    assert {p.stat().st_ino for p in (out / "cards/notes").iterdir()} == kept  # linked from the cache, not copied
+
+
+def test_when_no_card_at_all_can_be_drawn_the_output_is_left_as_it_was(tmp_path, capsys, monkeypatch):
+    from converter.emit import cards
+
+    source, out = tmp_path / "in", tmp_path / "out"
+    source.mkdir()
+    (source / "notes.md").write_bytes(GOOD)
+    out.mkdir()
+    (out / "kept.md").write_text("old")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: My Reference\n")
+
+    def no_font(name, size):
+        raise OSError("cannot open resource")
+    monkeypatch.setattr(cards, "face", no_font)
+    status, output = run(capsys, "--source", source, "--out", out, "--site", config)
+    assert status == 1 and "cannot draw link-preview cards: OSError: cannot open resource" in output
+    assert "Traceback" not in output and [p.name for p in out.iterdir()] == ["kept.md"]
 
 
 def test_without_the_sites_configuration_there_are_no_cards(tmp_path, capsys):

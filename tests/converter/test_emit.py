@@ -128,20 +128,26 @@ def test_a_rebuild_links_unchanged_files_and_writes_the_rest(tmp_path):
 
 def test_a_change_to_a_file_of_every_page_rewrites_every_page(tmp_path):
     out, manifest = tmp_path / "out", tmp_path / "written.json"
-    site = {"nav.yml": "- a.md\n", "a.md": "same", "b.md": "same", "cards/a.png": b"\x89PNG a"}
+    site = {"nav.yml": "- a.md\n", "a.md": "same", "b.md": "same", "cards/a.png": b"\x89PNG a", "n/a.ipynb": "{}"}
     emit.write_tree(out, site, {}, None, manifest, ("nav.yml",))
-    inode, picture = (out / "a.md").stat().st_ino, (out / "cards/a.png").stat().st_ino
+    inode, picture, book = ((out / name).stat().st_ino for name in ("a.md", "cards/a.png", "n/a.ipynb"))
     emit.write_tree(out, {**site, "b.md": "edited"}, {}, None, manifest, ("nav.yml",))
     assert (out / "a.md").stat().st_ino == inode  # the navigation is the same: linked
     emit.write_tree(out, {**site, "nav.yml": "- a.md\n- c.md\n", "c.md": "new"}, {}, None, manifest, ("nav.yml",))
     assert (out / "a.md").stat().st_ino != inode and (out / "a.md").read_text() == "same"
     assert (out / "cards/a.png").stat().st_ino == picture  # no page's rendering reads it: linked
+    assert (out / "n/a.ipynb").stat().st_ino != book  # a notebook is rendered as a page, with the navigation
 
 
-def test_a_kept_file_is_linked_from_where_it_is_kept_and_never_read(tmp_path):
+def test_a_kept_file_is_linked_from_where_it_is_kept_and_never_read(tmp_path, monkeypatch):
     out, manifest, kept = tmp_path / "out", tmp_path / "written.json", tmp_path / "cache" / "key1.png"
     kept.parent.mkdir()
     kept.write_bytes(b"\x89PNG one")
+
+    def opened(path, *args, **kwargs):
+        assert "cache" not in str(path), f"{path} was read"
+        return open(path, *args, **kwargs)
+    monkeypatch.setattr(tree, "open", opened, raising=False)
     emit.write_tree(out, {"a.md": "page", "cards/a.png": kept}, {}, None, manifest)
     assert (out / "cards/a.png").stat().st_ino == kept.stat().st_ino
     kept.unlink()  # the cache forgets it: the tree keeps its link, and the next run links that
@@ -312,3 +318,15 @@ def test_a_second_converter_waits_for_the_first(tmp_path):
         events.append("second holds")
     holder.join()
     assert events == ["first holds", "second waits", "first done", "second holds"]
+
+
+def test_a_kept_file_on_another_file_system_is_copied(tmp_path, monkeypatch):
+    kept = tmp_path / "key.png"
+    kept.write_bytes(b"\x89PNG one")
+
+    def cross_device(source, target):
+        raise OSError(18, "Invalid cross-device link")
+    monkeypatch.setattr(tree.os, "link", cross_device)
+    emit.write_tree(tmp_path / "out", {"cards/a.png": kept}, {}, None)
+    assert (tmp_path / "out/cards/a.png").read_bytes() == b"\x89PNG one"
+    assert (tmp_path / "out/cards/a.png").stat().st_ino != kept.stat().st_ino

@@ -7,8 +7,8 @@ import re
 
 from PIL import Image
 
-from converter.emit.cards import (RAMP, TITLE_SIZES, Card, card_file, cards_for, draw, drawable, drawn,
-                                  title_lines, wrapped, face, FACES, LINE_WIDTH)
+from converter.emit.cards import (FACES, LINE_WIDTH, RAMP, TITLE_SIZES, Card, card_file, cards_for, draw, drawable,
+                                  drawn, face, title_lines, wrapped)
 from converter.enrich.tags import Tag, Vocabulary
 from converter.model import Document, Entry, Source
 
@@ -82,4 +82,19 @@ def test_characters_the_font_lacks_are_spelt_in_latin_letters_and_emoji_left_out
 
 def test_cards_drawn_in_several_processes_come_back_in_order():
     cards = [Card(SITE, f"Question {n}?") for n in range(25)]
-    assert drawn(cards, workers=2) == [draw(card) for card in cards]
+    assert drawn(cards, workers=2) == [(draw(card), "") for card in cards]
+
+
+def test_a_card_that_fails_to_draw_is_the_sites_name_alone_and_says_why(monkeypatch):
+    from converter.emit import cards as module
+
+    real = module.title_lines
+    monkeypatch.setattr(module, "title_lines", lambda title: 1 / 0 if title else real(title))
+    assert drawn([Card(SITE, "What is X?")]) == [(draw(Card(SITE, "")), "ZeroDivisionError: division by zero")]
+
+
+def test_hostile_titles_draw_quickly_and_cannot_reverse_themselves():
+    assert draw(Card(SITE, "\u202eHello world")) == draw(Card(SITE, "Hello world"))  # no bidi override
+    assert drawable("a\u200bb\x07c") == "abc"
+    assert len(drawable("x" * 50_000)) == 400 and title_lines("x" * 400)[1][-1].endswith("\u2026")
+    assert draw(Card(SITE, "\U0001F525\U0001F525", source="Notes")) == draw(Card(SITE, "Notes", source="Notes"))

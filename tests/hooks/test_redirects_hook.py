@@ -21,6 +21,9 @@ def test_a_redirect_page_is_relative_keeps_the_section_and_previews_the_target()
 def test_a_short_links_preview_has_the_image_and_card_a_chat_app_shows():
     html = redirect_page("q/12", "book/x", "What is X?", "About X.", "https://example.org/sub/", "assets/og.jpg")
     assert '<meta property="og:image" content="https://example.org/sub/assets/og.jpg">' in html
+    assert '<meta property="og:image:type" content="image/jpeg">' in html
+    card = redirect_page("q/12", "book/x", "What is X?", "About X.", "https://example.org/sub/", "cards/book/x.png")
+    assert '<meta property="og:image:type" content="image/png">' in card
     assert '<meta property="og:url" content="https://example.org/sub/book/x/">' in html
     assert '<meta name="twitter:card" content="summary_large_image">' in html
     assert "og:image" not in redirect_page("q/12", "book/x", "T", "D", "", "assets/og.jpg")  # no address, no image

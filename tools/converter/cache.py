@@ -135,17 +135,30 @@ class DocumentCache:
 
 class FileCache:
     """Files by key in ``folder`` (the drawn link-preview cards, by the card and the code that
-    drew it), handed out as paths, never read: the tree links them; remembers which keys this
-    run used, and forgets the others when pruned."""
+    drew it), handed out as paths for the tree to link, read only for their last bytes: one not
+    ending with ``ending`` (a PNG's last chunk) was cut short, and is made again. Remembers which
+    keys this run used, and forgets the others when pruned."""
 
-    def __init__(self, folder: Path, suffix: str) -> None:
-        self.folder, self.suffix = folder, suffix
+    def __init__(self, folder: Path, suffix: str, ending: bytes = b"") -> None:
+        self.folder, self.suffix, self.ending = folder, suffix, ending
         self.used: set[str] = set()
         self.held = {p.name for p in folder.glob("*" + suffix)} if folder.is_dir() else set()  # one listing
 
     def get(self, name: str) -> Path | None:
         self.used.add(name)
-        return self.folder / (name + self.suffix) if name + self.suffix in self.held else None
+        path = self.folder / (name + self.suffix)
+        return path if path.name in self.held and self.whole(path) else None
+
+    def whole(self, path: Path) -> bool:
+        try:
+            with open(path, "rb") as stream:
+                size = stream.seek(0, 2)
+                if size == 0:
+                    return False
+                stream.seek(max(0, size - len(self.ending)))
+                return stream.read() == self.ending
+        except OSError:
+            return False
 
     def put(self, name: str, data: bytes) -> Path:
         """Written beside and renamed into place: a run stopped midway leaves no half file."""
@@ -158,7 +171,8 @@ class FileCache:
         return path
 
     def prune(self) -> None:
+        """Files this run did not use go, and any left half-written by a run that was stopped."""
         if self.folder.is_dir():
-            for path in self.folder.glob("*" + self.suffix):
-                if path.name.removesuffix(self.suffix) not in self.used:
+            for path in [*self.folder.glob("*" + self.suffix), *self.folder.glob(".*.new")]:
+                if path.name.removesuffix(self.suffix) not in self.used or path.name.endswith(".new"):
                     path.unlink()

@@ -174,16 +174,19 @@ def with_images(documents: list[Document], paths: list[Path], settings: Settings
 
 def drawn_cards(cards: dict[str, emit.Card], cache: Path | None, workers: int) -> dict[str, bytes | Path]:
     """Each card from the cache when the same card was drawn by the same code before (as the
-    path the tree links it from), else drawn."""
+    path the tree links it from), else drawn; a card that could not be drawn is reported."""
     if not cards:
         return {}
-    store = FileCache(cache / "cards", ".png") if cache else None
+    store = FileCache(cache / "cards", ".png", emit.PNG_END) if cache else None
     drawing = emit.drawing_digest() if store else ""
     found: dict[str, bytes | Path | None] = {path: store.get(card.key(drawing)) if store else None
                                              for path, card in cards.items()}
     todo = [path for path, kept in found.items() if kept is None]
-    for path, picture in zip(todo, emit.drawn([cards[path] for path in todo], workers)):
-        found[path] = store.put(cards[path].key(drawing), picture) if store else picture
+    for path, (picture, problem) in zip(todo, emit.drawn([cards[path] for path in todo], workers)):
+        if problem:
+            print(f"  warning: {path}: the card could not be drawn ({problem}); it shows the site's name alone",
+                  file=sys.stderr)
+        found[path] = store.put(cards[path].key(drawing), picture) if store and not problem else picture
     if store:
         store.prune()
     print(f"{len(cards)} link-preview cards: {len(todo)} drawn, {len(cards) - len(todo)} unchanged")
@@ -279,11 +282,15 @@ def convert_locked(args) -> int:
     files, report, cards = emitted(documents, linked, args.jobs)
     files.update(pictures)
     try:
-        files.update(drawn_cards(cards, args.cache, args.jobs))  # into the cache: a full disk is said below
+        files.update(drawn_cards(cards, args.cache, args.jobs))  # into the cache, so that a full disk is said here
         emit.write_tree(args.out, files, report, args.report,
                         args.cache / "written.json" if args.cache else None, emit.SITE_WIDE)
         if args.registry is not None:
             write_registry(args.registry, registry_file.dump(linked.identities.registry), linked.identities)
+    except emit.DrawingError as err:  # no card at all: Pillow or the font package is broken
+        print(f"error: cannot draw link-preview cards: {err}; reinstall with `make clean site`; "
+              "previous output left as it was", file=sys.stderr)
+        return 1
     except OSError as err:  # a full disk, a read-only folder
         where = f" {err.filename}" if err.filename else ""
         print(f"error: cannot write{where}: {err.strerror or err}; previous output left as it was", file=sys.stderr)

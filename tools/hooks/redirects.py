@@ -43,7 +43,9 @@ def redirect_page(at: str, target: str, title: str, description: str, site_url: 
              f'<meta name="description" content="{escape(description)}">',
              f'<meta property="og:description" content="{escape(description)}">']
     if site_url and image:
+        kind = "png" if image.endswith(".png") else "jpeg"
         head += [f'<meta property="og:image" content="{escape(site_url + image)}">',
+                 f'<meta property="og:image:type" content="image/{kind}">',
                  '<meta property="og:image:width" content="1200">', '<meta property="og:image:height" content="630">']
     head += ['<meta name="twitter:card" content="summary_large_image">',
              f'<meta name="twitter:title" content="{escape(title)}">',

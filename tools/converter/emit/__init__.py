@@ -17,7 +17,7 @@ from ..notebooks import notebook_of
 from ..parallel import chunks, forked_map
 from ..search_words import search_data
 from ..settings import Settings
-from .cards import Card, card_file, cards_for, drawing_digest, drawn
+from .cards import PNG_END, Card, DrawingError, card_file, cards_for, drawing_digest, drawn
 from .crosslinks import Pages, glossary_page
 from .indexes import render_index, tag_pages, tag_usage
 from .markup import inert_snippets
@@ -34,8 +34,8 @@ PRACTICE = "practice/pages.json"  # read by docs/assets/javascripts/practice.js
 ABBREVIATIONS = "home/abbreviations.md"
 SITE_WIDE = (NAVIGATION, ABBREVIATIONS)  # part of every page: mkdocs.yml appends the abbreviations to each
 
-__all__ = ["SITE_WIDE", "Card", "drawing_digest", "drawn", "files_for", "output_lock", "page_anchors", "preview_cards",
-           "render_index", "render_page", "report", "write_tree"]
+__all__ = ["PNG_END", "SITE_WIDE", "Card", "DrawingError", "drawing_digest", "drawn", "files_for", "output_lock",
+           "page_anchors", "preview_cards", "render_index", "render_page", "report", "write_tree"]
 
 
 def document_files(shared: tuple[list[Document], Vocabulary | None, Pages, int, bool],

@@ -40,7 +40,10 @@ LINE_WIDTH = WIDTH - 2 * MARGIN - 16  # the slack: a line measured word by word 
 SMALL = 34  # the site's name, the chips and the source line: legible where a phone shows the card 320 px wide
 FACES = ("SourceSansPro-Bold.ttf", "SourceSansPro-Semibold.ttf")
 ELLIPSIS = "\u2026"
+PNG_END = b"\x00\x00\x00\x00IEND\xaeB`\x82"  # the last 12 bytes of every PNG: a kept card not ending so was cut short
 FEW = 20  # cards drawn without starting processes
+LONGEST = 400  # characters of a text kept for its card: six lines of the smallest title hold about 300
+LAYOUT = ImageFont.Layout.BASIC  # the same bytes on every machine: Raqm's shaping uses the system's FriBiDi
 CLOSING_SPACE = re.compile(r"\s+([)\].,;:!?])")  # left where an emoji was taken out: "(Very Important )"
 
 
@@ -84,7 +87,7 @@ def draw(card: Card) -> bytes:
     pen = ImageDraw.Draw(image)
     small = face(FACES[1], SMALL)
     pen.text((MARGIN, 52), fitted(drawable(card.site).upper(), small, WIDTH - 2 * MARGIN), font=small, fill=105)
-    size, lines = title_lines(drawable(card.title))
+    size, lines = title_lines(drawable(card.title) or drawable(card.source))  # a title of emoji alone
     title = face(FACES[0], size)
     for row, line in enumerate(lines):
         pen.text((MARGIN, TITLE_TOP + round(row * size * LINE_HEIGHT)), line, font=title, fill=RAMP)
@@ -93,20 +96,37 @@ def draw(card: Card) -> bytes:
     return png(image)
 
 
-def drawn(cards: list[Card], workers: int = 1) -> list[bytes]:
-    """The cards drawn, in order, in ``workers`` processes (here, for the few an edit changes:
-    starting the processes would cost more)."""
+def drawn(cards: list[Card], workers: int = 1) -> list[tuple[bytes, str]]:
+    """Each card drawn, with "" or why it could not be and the site's name alone was drawn
+    instead; in order, in ``workers`` processes (here, for the few an edit changes: starting the
+    processes would cost more)."""
     workers = workers if len(cards) > FEW else 1
     groups = chunks([1] * len(cards), workers * 2)
-    pictures: list[bytes] = [b""] * len(cards)
+    pictures: list[tuple[bytes, str]] = [(b"", "")] * len(cards)
     for group, part in zip(groups, forked_map(draw_group, groups, cards, workers)):
         for index, picture in zip(group, part):
             pictures[index] = picture
     return pictures
 
 
-def draw_group(cards: list[Card], group: list[int]) -> list[bytes]:
-    return [draw(cards[i]) for i in group]
+def draw_group(cards: list[Card], group: list[int]) -> list[tuple[bytes, str]]:
+    return [drawn_or_plain(cards[i]) for i in group]
+
+
+class DrawingError(Exception):
+    """Not even a card with the site's name alone could be drawn: the font or Pillow is broken."""
+
+
+def drawn_or_plain(card: Card) -> tuple[bytes, str]:
+    """A card that fails to draw costs its page its own picture, not the build."""
+    try:
+        return draw(card), ""
+    except Exception as err:  # a drawing bug on one title must not cost the other cards
+        problem = f"{type(err).__name__}: {err}"
+    try:
+        return draw(Card(card.site, "")), problem
+    except Exception as err:
+        raise DrawingError(f"{type(err).__name__}: {err}") from None
 
 
 def chips(pen: ImageDraw.ImageDraw, topics: list[str], hinglish: bool, font: ImageFont.FreeTypeFont) -> None:
@@ -161,7 +181,7 @@ def wrapped(words: list[str], widths: list[float], space: float, font: ImageFont
         if line:
             lines.append(line)
         while length > width:
-            cut = max(1, next((i for i in range(len(word) - 1, 0, -1) if font.getlength(word[:i]) <= width), 1))
+            cut = longest(word, lambda part: font.getlength(part) <= width)
             lines.append(word[:cut])
             word = word[cut:]
             length = font.getlength(word)
@@ -174,19 +194,35 @@ def fitted(text: str, font: ImageFont.FreeTypeFont, width: float) -> str:
     last space is in the second half of what fits."""
     if font.getlength(text) <= width:
         return text
-    while text and font.getlength(text.rstrip() + ELLIPSIS) > width:
-        text = text[:-1]
+    text = text[:longest(text, lambda part: font.getlength(part.rstrip() + ELLIPSIS) <= width)]
     space = text.rstrip().rfind(" ")
     return (text[:space] if space > len(text) // 2 else text).rstrip(" ,;:") + ELLIPSIS
 
 
+def longest(text: str, fits) -> int:
+    """The length of the longest start of ``text`` that ``fits`` (at least 1), by halving: a
+    50,000-character word is measured 16 times, not 50,000."""
+    low, high = 1, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if fits(text[:middle]):
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
 def drawable(text: str) -> str:
-    """``text`` with each run of characters the font has no glyph for (with the marks that
-    combine with them) spelt in Latin letters by anyascii ("क्या" is "kya", "dₖ" is "dk"), and
-    symbols it has none for (emoji) left out."""
+    """``text`` as the card can show it: at most ``LONGEST`` characters (six lines hold fewer);
+    without format and control characters, which would let a title reverse itself (U+202E);
+    with each run of characters the font has no glyph for (with the marks that combine with
+    them) spelt in Latin letters by anyascii ("क्या" is "kya", "dₖ" is "dk"), and symbols it has
+    none for (emoji) left out."""
     parts: list[str] = []
     run: list[str] = []
-    for char in unicodedata.normalize("NFC", text) + " ":
+    for char in unicodedata.normalize("NFC", text[:LONGEST]) + " ":
+        if unicodedata.category(char) in ("Cf", "Cc") and not char.isspace():
+            continue
         if missing(char) or (run and unicodedata.category(char).startswith("M")):
             run.append(char)
             continue
@@ -211,7 +247,7 @@ def glyph(font: ImageFont.FreeTypeFont, char: str) -> tuple[tuple[int, int, int,
 
 @cache
 def face(name: str, size: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(str(files("font_source_sans_pro") / "files" / name), size)
+    return ImageFont.truetype(str(files("font_source_sans_pro") / "files" / name), size, layout_engine=LAYOUT)
 
 
 def ramp(start: tuple[int, int, int]) -> list[int]:
@@ -232,10 +268,14 @@ def png(levels: Image.Image) -> bytes:
 
 
 def drawing_digest() -> str:
-    """What a drawn card depends on besides the card: this code, Pillow and the font files."""
-    import PIL
+    """What a drawn card depends on besides the card: this code, the font files, and the versions
+    of Pillow, FreeType, anyascii and Python's Unicode tables."""
+    from importlib.metadata import version
 
-    digest = hashlib.sha256(PIL.__version__.encode())
+    from PIL import features
+
+    parts = [version("pillow"), features.version("freetype2") or "", version("anyascii"), unicodedata.unidata_version]
+    digest = hashlib.sha256("\0".join(parts).encode())
     for path in [files(__package__) / "cards.py", *(files("font_source_sans_pro") / "files" / f for f in FACES)]:
         digest.update(path.read_bytes())
     return digest.hexdigest()

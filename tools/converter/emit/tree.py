@@ -34,6 +34,7 @@ from pathlib import Path
 
 AT_FDCWD, RENAME_EXCHANGE = -100, 2  # <fcntl.h>, <linux/fs.h>
 
+PAGES = (".md", ".ipynb")  # files MkDocs renders as pages, with the navigation (notebooks: mkdocs-jupyter)
 Record = tuple[str, int, int]  # a written file's digest, size and modification time (ns)
 
 
@@ -96,7 +97,7 @@ def reusable(files: dict[str, str], before: dict[str, Record], site_wide: tuple[
     are not pages (pictures, cards, lists), which no page's rendering depends on."""
     changed = any(name in files and before.get(name, ("",))[0] != digest(files[name].encode("utf-8"))
                   for name in site_wide)
-    return {name: record for name, record in before.items() if not name.endswith(".md")} if changed else before
+    return {name: record for name, record in before.items() if not name.endswith(PAGES)} if changed else before
 
 
 @cache
