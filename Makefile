@@ -10,6 +10,8 @@ GENERATED := docs/library
 REPORT := build/report.json
 REGISTRY ?= tools/data/registry.yml
 CACHE := build/cache/converter
+# the converter as `make pages` and `make serve` run it (a preview card per page, named after mkdocs.yml's site)
+PAGES_ARGS = --source "$(SOURCE)" --out $(GENERATED) --report $(REPORT) --registry "$(REGISTRY)" --cache $(CACHE) --site mkdocs.yml
 export PYTHONPATH := $(CURDIR)/tools
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
@@ -35,7 +37,7 @@ site: pages
 ## pages: convert SOURCE into the git-ignored docs/library (report in build/report.json);
 ## updates the committed registry of permanent numbers, REGISTRY
 pages: $(VENV)/.installed
-	$(PY) -m converter --source "$(SOURCE)" --out $(GENERATED) --report $(REPORT) --registry "$(REGISTRY)" --cache $(CACHE) --site mkdocs.yml
+	$(PY) -m converter $(PAGES_ARGS)
 
 ## convert: convert SOURCE into OUT, with OUT/report.json
 convert: $(VENV)/.installed
@@ -45,7 +47,7 @@ convert: $(VENV)/.installed
 ## save, only the pages whose generated Markdown changed are rendered again (--dirty: the
 ## converter leaves the others untouched, and rewrites all when the navigation changes)
 serve: pages
-	$(PY) -m converter --source "$(SOURCE)" --out $(GENERATED) --report $(REPORT) --registry "$(REGISTRY)" --cache $(CACHE) --site mkdocs.yml --watch & \
+	$(PY) -m converter $(PAGES_ARGS) --watch & \
 	  trap "kill $$!" EXIT; $(PY) -m mkdocs serve --dirty
 
 ## test: the whole test suite (unit, corpus integration, site build, browser)

@@ -13,9 +13,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from converter import cli
-from site_build import build_site, configured_site_url
+from site_build import build_site, configured_site_url, make_pages
 
-ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "patterns" / "list_item_bold_questions.md"
 ADDRESS = "https://prep.acme-learning.io/genai/"
 
@@ -25,9 +24,7 @@ def site(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("site-url")
     (folder / "source").mkdir()
     shutil.copy(FIXTURE, folder / "source" / FIXTURE.name)
-    argv = ["--source", str(folder / "source"), "--out", str(folder / "pages"), "--registry", str(folder / "r.yml"),
-            "--site", str(ROOT / "mkdocs.yml")]
-    assert cli.main(argv) == 0
+    assert cli.main(make_pages(folder / "source", folder / "pages", folder / "r.yml")) == 0
     return build_site(folder / "pages", folder / "project", site_url=ADDRESS)
 
 

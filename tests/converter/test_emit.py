@@ -2,6 +2,7 @@ import json
 import threading
 import time
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 import yaml
@@ -148,6 +149,8 @@ def test_a_kept_file_is_linked_from_where_it_is_kept_and_never_read(tmp_path, mo
         assert "cache" not in str(path), f"{path} was read"
         return open(path, *args, **kwargs)
     monkeypatch.setattr(tree, "open", opened, raising=False)
+    monkeypatch.setattr(Path, "read_bytes", lambda path: opened(path, "rb").read())
+    monkeypatch.setattr(tree.shutil, "copyfile", lambda source, target: opened(source))
     emit.write_tree(out, {"a.md": "page", "cards/a.png": kept}, {}, None, manifest)
     assert (out / "cards/a.png").stat().st_ino == kept.stat().st_ino
     kept.unlink()  # the cache forgets it: the tree keeps its link, and the next run links that

@@ -226,19 +226,16 @@ def source_for(file: str, settings: Settings) -> Source:
                   configured=False)
 
 
-class MkDocsLoader(LOADER):
-    """mkdocs.yml's own tags (``!ENV``, ``!!python/name``) read as nothing: only its name is wanted."""
-
-
-MkDocsLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-MkDocsLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
 def site_name(config: Path) -> str:
-    """The ``site_name`` of the MkDocs configuration at ``config``: the name on link-preview cards."""
+    """The ``site_name`` of the MkDocs configuration at ``config``, read as MkDocs reads it (its
+    tags, ``INHERIT``): the name on link-preview cards."""
+    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.utils.yaml import yaml_load
+
     try:
-        data = yaml.load(config.read_text(encoding="utf-8"), Loader=MkDocsLoader) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
+        with open(config, encoding="utf-8") as stream:
+            data = yaml_load(stream)
+    except (OSError, UnicodeDecodeError, ConfigurationError) as err:
         raise SettingsError(f"cannot read the site's configuration: {err}") from err
     name = data.get("site_name") if isinstance(data, dict) else None
     if not isinstance(name, str) or not name.strip():

@@ -9,8 +9,8 @@ page's content, before the theme and the other hooks go through the page.
 The converter's first cell links each notebook back to its answer page relatively, so the
 notebook's page works wherever the site is hosted. Its page gets the answer page's facts
 (source, chapter, number, kind ``notebook``), from which the theme draws the same strip as
-under a question's title (overrides/partials/qa-meta.html), with a link back to the answer. The copy a reader downloads is opened
-far from the site, where a relative link leads nowhere: in that copy (mkdocs-jupyter's
+under a question's title (overrides/partials/qa-meta.html), with a link back to the answer.
+The copy a reader downloads is opened far from the site, where a relative link leads nowhere: in that copy (mkdocs-jupyter's
 ``include_source``) the first cell's links are made absolute from ``site_url``. Only that
 cell's: the answer's own cells quote code, where ``[i](x)`` is not a link.
 

@@ -2,11 +2,11 @@
 
 The converter lists them in ``docs/library/redirects.json`` (address -> page, title,
 description, the page's link-preview card or ""; ``mkdocs.yml`` keeps the list itself out of
-the site). After the build this
-writes each as a small static page that names its target's title and description (link
-previews of a pasted short link show the question), links it as canonical, and sends the
-reader there with the ``#section`` carried along, which a plain meta refresh would drop.
-Every URL is relative, so a site hosted under a sub-path works without knowing it.
+the site). After the build this writes each as a small static page that names its target's
+title and description (link previews of a pasted short link show the question), links it as
+canonical, and sends the reader there with the ``#section`` carried along, which a plain meta
+refresh would drop. Every URL is relative, so a site hosted under a sub-path works without
+knowing it.
 """
 
 from __future__ import annotations

@@ -6,10 +6,8 @@
 document.addEventListener("click", function (event) {
   var button = event.target.closest && event.target.closest("[data-copy-link], .qa-copy-section");
   if (!button) return;
-  var strip = document.querySelector("article [data-copy-link]");
-  var base = strip && strip.getAttribute("data-link") || location.href;
-  var link = new URL(button.hasAttribute("data-copy-link") ? button.getAttribute("data-link") || location.href : base,
-                     location.href);
+  var strip = document.querySelector("article [data-copy-link]");  // the page's one strip button
+  var link = new URL(strip && strip.getAttribute("data-link") || location.href, location.href);
   link.hash = button.getAttribute("data-section") || "";
   var text = link.href;
   var done = function () {

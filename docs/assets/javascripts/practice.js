@@ -131,6 +131,8 @@
     return node;
   }
 
+  var PRIMARY = "md-button md-button--primary qa-practice__button";
+
   function button(label, action, extra) {
     return element("button", Object.assign({type: "button", class: "md-button qa-practice__button", "data-practice": action}, extra || {}), label);
   }
@@ -153,7 +155,7 @@
       run.title + " · question " + (run.at + 1) + " of " + run.items.length));
     var actions = element("p", {class: "qa-practice__actions"});
     actions.appendChild(button("Show the answer", "reveal", {"aria-expanded": "false", "aria-keyshortcuts": "R",
-                                                              title: "Show the answer (R)", class: "md-button md-button--primary qa-practice__button"}));
+                                                              title: "Show the answer (R)", class: PRIMARY}));
     actions.appendChild(button("End practice", "stop"));
     panel.appendChild(actions);
     (statement || meta).after(panel);
@@ -177,7 +179,7 @@
     document.documentElement.classList.add("qa-revealed");
     var actions = panel.querySelector(".qa-practice__actions");
     actions.replaceChildren(
-      button("Knew it", "known", {"aria-keyshortcuts": "K", title: "Knew it (K)", class: "md-button md-button--primary qa-practice__button"}),
+      button("Knew it", "known", {"aria-keyshortcuts": "K", title: "Knew it (K)", class: PRIMARY}),
       button("Not yet", "later", {"aria-keyshortcuts": "L", title: "Not yet: it comes first next time (L)"}),
       button("End practice", "stop"));
     panel.querySelector(".qa-practice__status").textContent += " · answer shown";
@@ -215,7 +217,7 @@
       run.title + " done: " + known + " known, " + later + " not yet.";
     var actions = panel.querySelector(".qa-practice__actions");
     actions.replaceChildren();
-    if (later) actions.appendChild(button("Practise the " + later + " again", "again", {class: "md-button md-button--primary qa-practice__button"}));
+    if (later) actions.appendChild(button("Practise the " + later + " again", "again", {class: PRIMARY}));
     if (run.back) {
       var back = element("a", {class: "md-button qa-practice__button", href: new URL(run.back, root).href}, "Back to " + run.title);
       actions.appendChild(back);
@@ -287,7 +289,7 @@
       box.replaceChildren(
         element("span", {class: "qa-practice-start__count"}, progressText(count)),
         button("Practise " + (count.all === 1 ? "this question" : "these " + count.all), "set", {"data-set": set,
-               class: "md-button md-button--primary qa-practice__button"}));
+               class: PRIMARY}));
       if (count.known && count.known < count.all)
         box.appendChild(button("Only the " + (count.all - count.known) + " not known yet", "set-later", {"data-set": set}));
       box.hidden = false;
@@ -330,7 +332,7 @@
     var going = element("p", {class: "qa-practice-going"});
     if (run && run.items[run.at]) {
       going.append(run.title + ": question " + (run.at + 1) + " of " + run.items.length + " is waiting. ");
-      going.append(element("a", {href: new URL(run.items[run.at][1], root).href, class: "md-button md-button--primary qa-practice__button"}, "Continue"),
+      going.append(element("a", {href: new URL(run.items[run.at][1], root).href, class: PRIMARY}, "Continue"),
                    button("End that run", "stop"));
     }
     board.replaceChildren(
@@ -343,7 +345,7 @@
       element("p", {}, "Kept in this browser only (localStorage), never sent anywhere. Export it to keep a copy or move it to another browser."),
       element("p"));
     var random = board.children[2];
-    random.append(button("Random question", "random", {class: "md-button md-button--primary qa-practice__button"}),
+    random.append(button("Random question", "random", {class: PRIMARY}),
                   button("Random question not known yet", "random-later"));
     var tools = board.lastChild;
     var input = element("input", {type: "file", accept: "application/json,.json", id: "qa-practice-import", class: "qa-practice__file"});

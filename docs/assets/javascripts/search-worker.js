@@ -150,9 +150,10 @@ function rerank(items) {
   return items
     .map(function (group, order) {
       var best = Math.max.apply(null, group.map(function (item) { return item.score; }));
+      var titled = asking(group[0].title, asked);
       return {group: group, order: order, defines: group[0].location.split("#")[0] === defining,
-              listed: listing(group[0].location) && asking(group[0].title, asked) < 1,
-              score: best * (1 + COVERAGE * coverage(group[0].title, terms) + ASKED * asking(group[0].title, asked))};
+              listed: listing(group[0].location) && titled < 1,
+              score: best * (1 + COVERAGE * coverage(group[0].title, terms) + ASKED * titled)};
     })
     .sort(function (a, b) {
       return b.defines - a.defines || a.listed - b.listed || b.score - a.score || a.order - b.order;

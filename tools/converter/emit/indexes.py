@@ -12,7 +12,6 @@ from ..model import Document, Entry
 from .markup import SEARCH_LISTING, anchor, escape_inline, front_matter, plural
 
 
-
 def number_of(entry: Entry) -> str:
     if entry.number is None:
         return ""

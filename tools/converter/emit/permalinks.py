@@ -9,8 +9,8 @@
   more), so that a link to a notebook survives its page's renames as a link to the page does.
 
 The redirects are listed in one file, ``redirects.json`` (address -> page, title,
-description, the page's link-preview card or ""), which ``tools/hooks/redirects.py`` turns into small HTML pages after
-the build: at 30 times the corpus, 10,590 folders of one file each took the
+description, the page's link-preview card or ""), which ``tools/hooks/redirects.py``
+turns into small HTML pages after the build: at 30 times the corpus, 10,590 folders of one file each took the
 converter seconds to write, link and delete on every run. Removed-entry pages are
 Markdown pages like any other.
 """

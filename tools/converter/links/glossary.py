@@ -166,10 +166,9 @@ def first_mentions(body: str, glossary: Glossary) -> tuple[Mention, ...]:
 
 def linkable(found: tuple[Mention, ...], glossary: Glossary, path: str, known: set[str]) -> tuple[TermLink, ...]:
     """The mentions whose term points to another page that exists."""
-    targets = {t.term: t.path for t in glossary.terms}
-    definitions = {t.term: t.definition for t in glossary.terms}
-    return tuple(TermLink(m.offset, m.length, m.term, targets[m.term], definitions[m.term]) for m in found
-                 if targets[m.term] != path and targets[m.term] in known)
+    terms = {t.term: t for t in glossary.terms}
+    return tuple(TermLink(m.offset, m.length, m.term, terms[m.term].path, terms[m.term].definition) for m in found
+                 if terms[m.term].path != path and terms[m.term].path in known)
 
 
 def expansions(glossary: Glossary) -> dict[str, str]:
